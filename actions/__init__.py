@@ -1,0 +1,1 @@
+"""actions: urgent actions (petitions and their signatures) and rallies."""

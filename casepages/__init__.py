@@ -1,0 +1,1 @@
+"""casepages: prisoner case pages, the record of one person at risk."""
