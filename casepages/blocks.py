@@ -116,9 +116,21 @@ class SourcesBlock(blocks.StreamBlock):
 
 
 class CaseUpdateBlock(blocks.StructBlock):
-    """A short dated news item about the case, e.g. a new letter or a transfer."""
+    """A short dated news item about the case, e.g. a new letter or a transfer.
+
+    Like timeline events, an update may be dated to the month or the year only.
+    """
 
     date = blocks.DateBlock(label=_("date"))
+    date_precision = blocks.ChoiceBlock(
+        label=_("date precision"),
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_(
+            "How much of the date the sources give. Choose “month” or “year” when the "
+            "day is unknown; the site then shows only the month or the year."
+        ),
+    )
     text = blocks.TextBlock(
         label=_("text"),
         help_text=_("One or two sentences. Cite sources by their number, e.g. [3]."),
@@ -127,6 +139,13 @@ class CaseUpdateBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("update")
+
+    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
+        result = super().clean(value)
+        message = date_precision_error(result.get("date"), result.get("date_precision"))
+        if message:
+            raise StructBlockValidationError(block_errors={"date": message})
+        return result
 
 
 class UpdatesBlock(blocks.StreamBlock):

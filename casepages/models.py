@@ -331,17 +331,20 @@ class PrisonerCasePage(Page):
                     _("The date of birth must be before the date of detention.")
                 )
             )
-        for number, event in enumerate(self.timeline, start=1):
-            problem = date_precision_error(
-                event.value.get("date"), event.value.get("date_precision")
-            )
-            if problem:
-                errors.setdefault("timeline", []).append(
-                    ValidationError(
-                        _("Timeline event %(number)s: %(problem)s"),
-                        params={"number": number, "problem": problem},
-                    )
+        for field_name, message in (
+            ("timeline", _("Timeline event %(number)s: %(problem)s")),
+            ("updates", _("Update %(number)s: %(problem)s")),
+        ):
+            for number, child in enumerate(getattr(self, field_name), start=1):
+                problem = date_precision_error(
+                    child.value.get("date"), child.value.get("date_precision")
                 )
+                if problem:
+                    errors.setdefault(field_name, []).append(
+                        ValidationError(
+                            message, params={"number": number, "problem": problem}
+                        )
+                    )
         validate_url = URLValidator(schemes=["http", "https"])
         for number, source in enumerate(self.sources, start=1):
             url = source.value.get("url")
