@@ -211,8 +211,11 @@ def translate(
         # Not Translation.save_target(): it defers publishing to on_commit with a
         # stale copy of the page, which inside an outer transaction (this command,
         # every test) overwrites the tree fields of pages created meanwhile.
+        # Models without drafts (most snippets) can only be saved as published.
         source.create_or_update_translation(
-            locale, publish=False, copy_parent_pages=True
+            locale,
+            publish=not isinstance(instance, DraftStateMixin),
+            copy_parent_pages=True,
         )
         target = source.get_translated_instance(locale)
         if isinstance(target, DraftStateMixin):
