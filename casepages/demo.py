@@ -758,7 +758,7 @@ def sources(t: Catalogue) -> list[tuple[str, dict]]:
         ),
         source(
             t(
-                "Report of the Special Rapporteur on the situation of human rights in the Islamic Republic of Iran (2020)",
+                "Special Rapporteur’s 2020 report on human rights in the Islamic Republic of Iran",
                 nl="Verslag van de speciale rapporteur over de mensenrechtensituatie in de Islamitische Republiek Iran (2020)",
                 fr="Rapport du Rapporteur spécial sur la situation des droits de l’homme en République islamique d’Iran (2020)",
             ),
