@@ -255,6 +255,11 @@ class UrgentActionPage(RoutablePageMixin, Page):
             [item.page for item in self.related_cases.all()], self.locale
         )
 
+    @property
+    def sign_url(self) -> str:
+        """The address the no-JavaScript signing form posts to."""
+        return (self.url or "") + self.reverse_subpage("sign")
+
     @path("")
     def action_route(self, request: HttpRequest) -> HttpResponse:
         return self.render(request)

@@ -318,6 +318,11 @@ class RallyPage(RoutablePageMixin, Page):
             [item.page for item in self.related_actions.all()], self.locale
         )
 
+    @property
+    def ical_url(self) -> str:
+        """The address of this rally's .ics file."""
+        return (self.url or "") + self.reverse_subpage("ical")
+
     @path("")
     def rally_route(self, request: HttpRequest) -> HttpResponse:
         return self.render(request)

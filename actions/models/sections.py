@@ -45,6 +45,11 @@ class RallyIndexPage(RoutablePageMixin, SectionIndexPage):
         context["past_rallies"] = past_rallies(self.locale).child_of(self)
         return context
 
+    @property
+    def ical_url(self) -> str:
+        """The address of the feed of upcoming rallies (.ics)."""
+        return (self.url or "") + self.reverse_subpage("ical")
+
     @path("")
     def index_route(self, request: HttpRequest) -> HttpResponse:
         return self.render(request)
