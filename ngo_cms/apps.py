@@ -8,3 +8,8 @@ class NgoCmsConfig(AppConfig):
     name = "ngo_cms"
     verbose_name = _("NGO CMS")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

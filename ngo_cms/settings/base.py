@@ -96,7 +96,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware minus /api/: the API picks its language from its own URL and
+    # its 404s must stay JSON (see ngo_cms/api/middleware.py).
+    "ngo_cms.api.middleware.ApiAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -207,6 +209,9 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "ngo_cms.api.errors.exception_handler",
+    # Signing a petition is throttled per client (IP address); the rest is cached.
+    "DEFAULT_THROTTLE_RATES": {"signing": "10/minute"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "NGO CMS content API",
@@ -215,6 +220,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # Only our API: Wagtail's admin API views would otherwise produce warnings.
     "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "PREPROCESSING_HOOKS": ["ngo_cms.api.schema.only_api_v1"],
+    "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

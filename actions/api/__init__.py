@@ -1,0 +1,1 @@
+"""Urgent actions and rallies in the content API."""

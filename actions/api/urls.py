@@ -1,0 +1,3 @@
+"""Routes of the actions and rallies endpoints (filled in as the models land)."""
+
+urlpatterns: list = []

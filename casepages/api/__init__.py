@@ -1,0 +1,1 @@
+"""The prisoner cases of the content API: ``/api/v1/{locale}/cases/``."""

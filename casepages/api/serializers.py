@@ -1,0 +1,178 @@
+"""Prisoner cases in the API: a short list item and the full detail.
+
+Both extend the page envelope of ``ngo_cms.api.serializers``. Themes are linked to
+the source-language rows (they are synchronised); the API shows the row of the
+language being served, fetched for the whole response in one query.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.images import get_image_model
+
+from casepages.choices import CaseStatus
+from casepages.models import PrisonerCasePage, Theme
+from ngo_cms.api.serializers import (
+    IMAGE_FILTER_SPECS,
+    ImageSerializer,
+    PageSerializer,
+    StreamField,
+    image_data,
+)
+
+THEMES_CONTEXT_KEY = "casepages_themes"
+
+
+class CountrySerializer(serializers.Serializer):
+    """An ISO 3166 country with its name in the language served."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    """A campaign theme in the language served (``slug`` is what ``?theme=`` takes)."""
+
+    class Meta:
+        model = Theme
+        fields = ["id", "slug", "name"]
+        read_only_fields = fields
+
+
+class StatusSerializer(serializers.Serializer):
+    """A fixed-vocabulary value and its label in the language served."""
+
+    value = serializers.ChoiceField(choices=CaseStatus.choices)
+    label = serializers.CharField()
+
+
+def country_data(country: Any) -> dict[str, str] | None:
+    if not country or not country.code:
+        return None
+    return {"code": country.code, "name": str(country.name)}
+
+
+def localized_themes(pages: list[PrisonerCasePage], language_locale_id: int) -> dict:
+    """The themes of ``pages`` in one locale, by translation key (one query)."""
+    keys = {theme.translation_key for page in pages for theme in page.themes.all()}
+    if not keys:
+        return {}
+    return {
+        theme.translation_key: theme
+        for theme in Theme.objects.filter(
+            translation_key__in=keys, locale_id=language_locale_id
+        )
+    }
+
+
+class CaseSummarySerializer(PageSerializer):
+    """A case in a list: who, where, the status, a portrait and the summary."""
+
+    status = serializers.SerializerMethodField()
+    country_of_detention = serializers.SerializerMethodField()
+    portrait = serializers.SerializerMethodField()
+    themes = serializers.SerializerMethodField()
+
+    class Meta(PageSerializer.Meta):
+        model = PrisonerCasePage
+        fields = [
+            *PageSerializer.Meta.fields,
+            "name_original_script",
+            "status",
+            "country_of_detention",
+            "detained_since",
+            "summary",
+            "portrait",
+            "themes",
+        ]
+        read_only_fields = fields
+
+    # Stream fields a list never shows stay in the database.
+    deferred_fields: tuple[str, ...] = ("body", "timeline", "sources", "updates")
+
+    @classmethod
+    def optimise_queryset(cls, queryset: QuerySet) -> QuerySet:
+        images = get_image_model().objects.prefetch_renditions(*IMAGE_FILTER_SPECS)
+        return queryset.defer(*cls.deferred_fields).prefetch_related(
+            Prefetch("portrait", queryset=images),
+            Prefetch("themes", queryset=Theme.objects.order_by()),
+        )
+
+    @classmethod
+    def prepare(cls, pages: list[Any], context: dict[str, Any]) -> None:
+        super().prepare(pages, context)
+        by_locale: dict[int, list[Any]] = {}
+        for page in pages:
+            by_locale.setdefault(page.locale_id, []).append(page)
+        themes: dict[Any, Theme] = {}
+        for locale_id, group in by_locale.items():
+            themes.update(
+                {
+                    (locale_id, key): theme
+                    for key, theme in localized_themes(group, locale_id).items()
+                }
+            )
+        context[THEMES_CONTEXT_KEY] = themes
+
+    @extend_schema_field(StatusSerializer)
+    def get_status(self, page: PrisonerCasePage) -> dict[str, str]:
+        return {"value": page.status, "label": str(page.get_status_display())}
+
+    @extend_schema_field(CountrySerializer(allow_null=True))
+    def get_country_of_detention(self, page: PrisonerCasePage) -> dict | None:
+        return country_data(page.country_of_detention)
+
+    @extend_schema_field(ImageSerializer(allow_null=True))
+    def get_portrait(self, page: PrisonerCasePage) -> dict | None:
+        return image_data(page.portrait, self.context, alt=page.portrait_alt_text)
+
+    @extend_schema_field(ThemeSerializer(many=True))
+    def get_themes(self, page: PrisonerCasePage) -> list[dict[str, Any]]:
+        localized = self.context.get(THEMES_CONTEXT_KEY, {})
+        result = []
+        for theme in page.themes.all():
+            shown = localized.get((page.locale_id, theme.translation_key), theme)
+            result.append({"id": shown.pk, "slug": shown.slug, "name": shown.name})
+        return sorted(result, key=lambda item: item["name"])
+
+
+class CaseDetailSerializer(CaseSummarySerializer):
+    """Everything about a case: the person, the case, body, timeline, sources and
+    updates (streams of typed blocks)."""
+
+    nationalities = serializers.SerializerMethodField()
+    body = StreamField()
+    timeline = StreamField()
+    sources = StreamField()
+    updates = StreamField()
+
+    class Meta(CaseSummarySerializer.Meta):
+        fields = [
+            *CaseSummarySerializer.Meta.fields,
+            "photo_credit",
+            "born_on",
+            "nationalities",
+            "occupation",
+            "place_of_detention",
+            "charges",
+            "sentence",
+            "body",
+            "timeline",
+            "sources",
+            "updates",
+        ]
+        read_only_fields = fields
+
+    deferred_fields = ()
+
+    @extend_schema_field(CountrySerializer(many=True))
+    def get_nationalities(self, page: PrisonerCasePage) -> list[dict[str, str]]:
+        return [
+            data
+            for data in (country_data(country) for country in page.nationalities)
+            if data is not None
+        ]

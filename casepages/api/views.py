@@ -1,0 +1,125 @@
+"""The list and detail of prisoner cases."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django_countries import countries
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+
+from casepages.choices import CaseStatus
+from casepages.models import PrisonerCasePage, Theme
+from ngo_cms.api.views import (
+    ERROR_RESPONSES,
+    FALLBACK_PARAMETER,
+    LOCALE_PARAMETER,
+    SLUG_PARAMETER,
+    PageDetailView,
+    PageListView,
+    choice_filter,
+    invalid_filter,
+)
+
+from .serializers import CaseDetailSerializer, CaseSummarySerializer
+
+ORDERINGS = {
+    "title": ("title", "pk"),
+    "-title": ("-title", "-pk"),
+    "detained_since": ("detained_since", "pk"),
+    "-detained_since": ("-detained_since", "-pk"),
+    "first_published_at": ("first_published_at", "pk"),
+    "-first_published_at": ("-first_published_at", "-pk"),
+    "last_published_at": ("last_published_at", "pk"),
+    "-last_published_at": ("-last_published_at", "-pk"),
+}
+
+LIST_PARAMETERS = [
+    LOCALE_PARAMETER,
+    OpenApiParameter(
+        "status",
+        str,
+        enum=CaseStatus.values,
+        description="Only cases with this status.",
+    ),
+    OpenApiParameter(
+        "country",
+        str,
+        description="Only cases detained in this country (ISO 3166 code, e.g. IR).",
+    ),
+    OpenApiParameter(
+        "theme",
+        str,
+        description="Only cases with this theme (its slug in the requested language).",
+    ),
+    OpenApiParameter(
+        "q", str, description="Search in the name, original-script name and summary."
+    ),
+    OpenApiParameter(
+        "ordering",
+        str,
+        enum=list(ORDERINGS),
+        description="Sort order (default: newest first, -first_published_at).",
+    ),
+]
+
+
+class CaseListView(PageListView):
+    """The live cases of one language, newest first, with filters and search."""
+
+    page_model = PrisonerCasePage
+    serializer_class = CaseSummarySerializer
+
+    def get_ordering(self) -> tuple[str, ...]:
+        value = choice_filter(self.request, "ordering", list(ORDERINGS))
+        return ORDERINGS[value or "-first_published_at"]
+
+    def filter_pages(self, queryset: QuerySet) -> QuerySet:
+        params = self.request.query_params
+        status = choice_filter(self.request, "status", CaseStatus.values)
+        if status:
+            queryset = queryset.filter(status=status)
+        country = params.get("country", "").strip()
+        if country:
+            if country.upper() not in countries:
+                raise invalid_filter("country", country)
+            queryset = queryset.filter(country_of_detention=country.upper())
+        theme = params.get("theme", "").strip()
+        if theme:
+            key = (
+                Theme.objects.filter(
+                    slug=theme, locale__language_code=self.kwargs["locale"]
+                )
+                .values_list("translation_key", flat=True)
+                .first()
+            )
+            if key is None:
+                raise invalid_filter("theme", theme)
+            queryset = queryset.filter(themes__translation_key=key)
+        query = params.get("q", "").strip()
+        if query:
+            queryset = queryset.filter(
+                Q(title__icontains=query)
+                | Q(name_original_script__icontains=query)
+                | Q(summary__icontains=query)
+            )
+        return queryset
+
+    @extend_schema(
+        parameters=LIST_PARAMETERS,
+        responses={200: CaseSummarySerializer(many=True), **ERROR_RESPONSES},
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class CaseDetailView(PageDetailView):
+    """One case by its slug in the requested language."""
+
+    page_model = PrisonerCasePage
+    serializer_class = CaseDetailSerializer
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
+        responses={200: CaseDetailSerializer, 404: ERROR_RESPONSES[404]},
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

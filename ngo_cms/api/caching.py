@@ -1,0 +1,118 @@
+"""HTTP caching of API responses, and the server-side cache of rendered responses.
+
+Every GET answer carries an ``ETag`` (a hash of its body), a ``Last-Modified`` (the
+last time published content changed), and ``Cache-Control: public, max-age=…,
+stale-while-revalidate=…`` from settings; a matching ``If-None-Match`` or
+``If-Modified-Since`` gets a 304.
+
+Rendered responses are kept in Django's cache (local memory by default, Redis when
+``REDIS_URL`` is set) under a key that includes a *generation* number. The signal
+handlers of ``ngo_cms.signal_handlers`` bump the generation whenever a page or a
+translation, a snippet or an image is published, unpublished, moved or deleted, so
+every cached response becomes unreachable at once and expires on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+GENERATION_KEY = "ngo_cms:api:generation"
+RESPONSE_KEY_PREFIX = "ngo_cms:api:response"
+# Long enough to be useful, short enough that the cache does not keep dead entries
+# of old generations around for long.
+RESPONSE_TIMEOUT = 60 * 60
+
+
+def current_generation() -> tuple[int, int]:
+    """The content generation and the (whole) second it started."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = (1, int(time.time()))
+        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY) or value
+    return value
+
+
+def bump_generation() -> None:
+    """Make every cached API response stale (content changed)."""
+    number, _started = current_generation()
+    # Round up: a Last-Modified in the same second as the previous one would let a
+    # client's If-Modified-Since match a response that is older than the change.
+    cache.set(GENERATION_KEY, (number + 1, int(time.time()) + 1), None)
+
+
+def response_cache_enabled() -> bool:
+    return getattr(settings, "API_RESPONSE_CACHE", True)
+
+
+def response_key(request: HttpRequest, language: str, generation: int) -> str:
+    digest = hashlib.md5(
+        request.get_full_path().encode(), usedforsecurity=False
+    ).hexdigest()
+    return f"{RESPONSE_KEY_PREFIX}:{generation}:{language}:{digest}"
+
+
+def cache_control() -> str:
+    return (
+        f"public, max-age={settings.API_CACHE_MAX_AGE}, "
+        f"stale-while-revalidate={settings.API_STALE_WHILE_REVALIDATE}"
+    )
+
+
+def etag_of(body: bytes) -> str:
+    return '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
+
+
+def freeze(response: HttpResponse) -> dict[str, Any]:
+    """What the server-side cache keeps of a rendered response."""
+    return {
+        "status": response.status_code,
+        "body": response.content,
+        "headers": {
+            name: response[name]
+            for name in ("Content-Type", "Content-Language", "ETag", "Last-Modified")
+            if name in response
+        },
+    }
+
+
+def thaw(frozen: dict[str, Any]) -> HttpResponse:
+    response = HttpResponse(frozen["body"], status=frozen["status"])
+    for name, value in frozen["headers"].items():
+        response[name] = value
+    return response
+
+
+def add_cache_headers(
+    response: HttpResponse, last_modified: int, *, vary_language: bool = False
+) -> None:
+    """ETag, Last-Modified and Cache-Control of a rendered GET response.
+
+    Args:
+        vary_language: the view chose its language from Accept-Language (no locale
+            in its URL), so shared caches must keep one copy per language.
+    """
+    if "ETag" not in response:
+        response["ETag"] = etag_of(response.content)
+    if "Last-Modified" not in response:
+        response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = cache_control()
+    if vary_language:
+        patch_vary_headers(response, ["Accept-Language"])
+
+
+def conditional(
+    request: HttpRequest, response: HttpResponse, last_modified: int
+) -> HttpResponse:
+    """``response``, or a 304 when the client's copy is still current."""
+    return get_conditional_response(
+        request, etag=response["ETag"], last_modified=last_modified, response=response
+    )

@@ -1,0 +1,494 @@
+"""The shapes every page type shares: the page envelope, images, rich text, stream
+fields, translations, locales and navigation links.
+
+The apps' serializers extend :class:`PageSerializer` and list its fields first::
+
+    class Meta(PageSerializer.Meta):
+        model = PrisonerCasePage
+        fields = [*PageSerializer.Meta.fields, "summary", ...]
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.utils import translation
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import SourceImageIOError
+from wagtail.models import Page
+from wagtail.rich_text import RichText, expand_db_html
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .context import ApiContext, content_languages
+from .registry import api_url_for
+
+logger = logging.getLogger(__name__)
+
+# Ready-made sizes of every image: each in the original format and in WebP.
+# ``max-`` keeps the proportions; front ends crop with the focal point if they must.
+IMAGE_SIZES = {
+    "small": "max-400x400",
+    "medium": "max-800x800",
+    "large": "max-1600x1600",
+}
+IMAGE_FILTER_SPECS = [
+    spec for size in IMAGE_SIZES.values() for spec in (size, f"{size}|format-webp")
+]
+
+
+def api_context(serializer: serializers.BaseSerializer) -> ApiContext:
+    return ApiContext.of(serializer.context["request"])
+
+
+# --- Rich text and images ------------------------------------------------------------
+def rich_text_html(source: str | RichText | None) -> str:
+    """Rich text as HTML for front ends: internal links become public paths.
+
+    Links to pages point at the translation of the linked page in the active language
+    when it is live (Wagtail's ``localized``), so serialize inside the language of the
+    page being served.
+    """
+    if source is None:
+        return ""
+    if isinstance(source, RichText):
+        source = source.source
+    return expand_db_html(source) if source else ""
+
+
+class RichTextField(serializers.CharField):
+    """A ``RichTextField`` (or RichTextBlock value) as front-end HTML."""
+
+    def to_representation(self, value: Any) -> str:
+        return rich_text_html(value)
+
+
+class RenditionSerializer(serializers.Serializer):
+    """One ready-made size of an image."""
+
+    url = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    format = serializers.CharField()
+
+
+class FocalPointSerializer(serializers.Serializer):
+    """The area of the image to keep when cropping (pixels of the original)."""
+
+    x = serializers.IntegerField()
+    y = serializers.IntegerField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "Ready sizes by name: small, medium, large (original format) "
+        "and small_webp, medium_webp, large_webp.",
+        "additionalProperties": {"$ref": "#/components/schemas/Rendition"},
+    }
+)
+class RenditionsField(serializers.DictField):
+    pass
+
+
+class ImageSerializer(serializers.Serializer):
+    """An image with its alternative text, size, focal point and ready renditions."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    alt = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    focal_point = FocalPointSerializer(allow_null=True)
+    renditions = RenditionsField(child=RenditionSerializer())
+
+    def to_representation(self, image: Any) -> dict[str, Any]:
+        return image_data(image, self.context)
+
+
+def image_data(
+    image: Any, context: dict[str, Any], alt: str | None = None
+) -> dict[str, Any] | None:
+    """The JSON of an image (see :class:`ImageSerializer`), or None.
+
+    Args:
+        image: a Wagtail image, ideally fetched with
+            ``prefetch_renditions(*IMAGE_FILTER_SPECS)``.
+        context: the serializer context (for absolute media URLs).
+        alt: alternative text chosen by the editor for this use of the image.
+    """
+    if image is None:
+        return None
+    ctx = ApiContext.of(context["request"])
+    focal = None
+    if image.focal_point_x is not None:
+        focal = {
+            "x": image.focal_point_x,
+            "y": image.focal_point_y,
+            "width": image.focal_point_width,
+            "height": image.focal_point_height,
+        }
+    try:
+        renditions = image.get_renditions(*IMAGE_FILTER_SPECS)
+    except SourceImageIOError:
+        # The original file is gone (e.g. media not copied to this server): the
+        # image is still described, only without ready sizes.
+        logger.warning("Image %s has no original file", image.pk)
+        renditions = {}
+    sizes: dict[str, Any] = {}
+    for name, spec in IMAGE_SIZES.items():
+        for suffix, filter_spec in (("", spec), ("_webp", f"{spec}|format-webp")):
+            rendition = renditions.get(filter_spec)
+            if rendition is None:
+                continue
+            sizes[name + suffix] = {
+                "url": ctx.absolute_media_url(rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "format": "webp" if suffix else _image_format(rendition.file.name),
+            }
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": alt or image.default_alt_text,
+        "width": image.width,
+        "height": image.height,
+        "focal_point": focal,
+        "renditions": sizes,
+    }
+
+
+def _image_format(name: str) -> str:
+    extension = name.rsplit(".", 1)[-1].lower()
+    return {"jpg": "jpeg"}.get(extension, extension)
+
+
+# --- Stream fields -------------------------------------------------------------------
+def _has_own_api_representation(block: blocks.Block) -> bool:
+    """Whether a project block defines its own JSON shape."""
+    for klass in type(block).__mro__:
+        if klass.__module__.startswith(("wagtail.", "wagtail_")):
+            return False
+        if "get_api_representation" in vars(klass):
+            return True
+    return False
+
+
+def block_data(block: blocks.Block, value: Any, context: dict[str, Any]) -> Any:
+    """The JSON of one block value.
+
+    A project block that defines ``get_api_representation`` gets the last word;
+    otherwise structures are walked so that images, pages, snippets and rich text
+    inside them come out as objects and front-end HTML rather than bare ids.
+    """
+    if _has_own_api_representation(block):
+        return block.get_api_representation(value, context=context)
+    if isinstance(block, blocks.StreamBlock):
+        return stream_data(value, context)
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: block_data(child, value.get(name), context)
+            for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.ListBlock):
+        return [block_data(block.child_block, item, context) for item in value]
+    if isinstance(block, ImageChooserBlock):
+        return image_data(value, context)
+    if isinstance(block, blocks.PageChooserBlock):
+        return page_link_data(value, context)
+    if isinstance(block, SnippetChooserBlock):
+        return _snippet_data(value)
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text_html(value)
+    return block.get_api_representation(value, context=context)
+
+
+def _snippet_data(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    localized = getattr(value, "localized", value)
+    return {"id": localized.pk, "title": str(localized)}
+
+
+def stream_data(stream: Any, context: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stream value as typed blocks ``[{type, id, value}, ...]``."""
+    return [
+        {
+            "type": child.block_type,
+            "id": child.id,
+            "value": block_data(child.block, child.value, context),
+        }
+        for child in stream
+    ]
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string"},
+                "id": {"type": "string"},
+                "value": {},
+            },
+            "required": ["type", "id", "value"],
+        },
+    }
+)
+class StreamField(serializers.Field):
+    """A StreamField as typed blocks ``{type, id, value}``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> list[dict[str, Any]]:
+        return stream_data(value, self.context)
+
+
+# --- Page envelope -------------------------------------------------------------------
+class SeoSerializer(serializers.Serializer):
+    """What search engines and link previews show."""
+
+    title = serializers.CharField()
+    description = serializers.CharField()
+    canonical_url = serializers.CharField(allow_null=True)
+
+
+class TranslationSerializer(serializers.Serializer):
+    """One language version of a page: ``status`` is "live" or "missing"."""
+
+    locale = serializers.CharField()
+    status = serializers.ChoiceField(choices=["live", "missing"])
+    title = serializers.CharField(allow_null=True)
+    url = serializers.CharField(allow_null=True)
+    api_url = serializers.CharField(allow_null=True)
+
+
+class PageLinkSerializer(serializers.Serializer):
+    """A short reference to another page (menus, related pages, chooser blocks)."""
+
+    id = serializers.IntegerField()
+    type = serializers.CharField()
+    locale = serializers.CharField()
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.CharField(allow_null=True)
+    api_url = serializers.CharField(allow_null=True)
+
+
+def page_link_data(page: Page | None, context: dict[str, Any]) -> dict[str, Any] | None:
+    """A :class:`PageLinkSerializer` dict for ``page`` in the active language.
+
+    Chooser blocks store the source page; its live translation in the language being
+    served is linked when there is one.
+    """
+    if page is None:
+        return None
+    ctx = ApiContext.of(context["request"])
+    language = translation.get_language()
+    if ctx.language_of(page.locale_id) != language:
+        for item in ctx.translations(page):
+            if item.locale == language and item.status == "live":
+                return {
+                    "id": item.id,
+                    "type": page.specific_class._meta.label,
+                    "locale": item.locale,
+                    "slug": item.url.rstrip("/").rsplit("/", 1)[-1],
+                    "title": item.title,
+                    "url": item.url,
+                    "api_url": item.api_url,
+                }
+    code = ctx.language_of(page.locale_id)
+    url = ctx.public_path(page.url_path)
+    return {
+        "id": page.pk,
+        "type": page.specific_class._meta.label,
+        "locale": code,
+        "slug": page.slug,
+        "title": page.title,
+        "url": url,
+        "api_url": api_url_for(page.content_type_id, code, page.slug, url, ctx),
+    }
+
+
+class PageSerializer(serializers.ModelSerializer):
+    """The envelope every page shares, in every endpoint.
+
+    ``fallback`` is true when the page is served in the default language because it
+    has no live translation in the requested one (``?fallback=1``).
+    """
+
+    type = serializers.SerializerMethodField()
+    locale = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+    seo = serializers.SerializerMethodField()
+    translations = serializers.SerializerMethodField()
+    fallback = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Page
+        fields = [
+            "id",
+            "type",
+            "locale",
+            "slug",
+            "title",
+            "url",
+            "api_url",
+            "first_published_at",
+            "last_published_at",
+            "seo",
+            "translations",
+            "fallback",
+        ]
+        read_only_fields = fields
+
+    @classmethod
+    def optimise_queryset(cls, queryset: Any) -> Any:
+        """``queryset`` with what this serializer reads fetched up front.
+
+        Subclasses add their ``select_related``/``prefetch_related``.
+        """
+        return queryset
+
+    @classmethod
+    def prepare(cls, pages: list[Page], context: dict[str, Any]) -> None:
+        """Fetch in bulk what the serializer needs for ``pages`` (one response)."""
+        ApiContext.of(context["request"]).load_translations(pages)
+
+    def get_type(self, page: Page) -> str:
+        return type(page)._meta.label
+
+    def get_locale(self, page: Page) -> str:
+        return api_context(self).language_of(page.locale_id)
+
+    def get_url(self, page: Page) -> str | None:
+        return api_context(self).public_path(page.url_path)
+
+    def get_api_url(self, page: Page) -> str | None:
+        ctx = api_context(self)
+        return api_url_for(
+            page.content_type_id,
+            ctx.language_of(page.locale_id),
+            page.slug,
+            ctx.public_path(page.url_path),
+            ctx,
+        )
+
+    @extend_schema_field(SeoSerializer)
+    def get_seo(self, page: Page) -> dict[str, Any]:
+        ctx = api_context(self)
+        return {
+            "title": page.seo_title or page.title,
+            "description": page.search_description,
+            "canonical_url": ctx.absolute_url(ctx.public_path(page.url_path)),
+        }
+
+    @extend_schema_field(TranslationSerializer(many=True))
+    def get_translations(self, page: Page) -> list[dict[str, Any]]:
+        return [
+            {
+                "locale": item.locale,
+                "status": item.status,
+                "title": item.title,
+                "url": item.url,
+                "api_url": item.api_url,
+            }
+            for item in api_context(self).translations(page)
+        ]
+
+    def get_fallback(self, page: Page) -> bool:
+        return bool(self.context.get("fallback", False))
+
+
+class IntroPageSerializer(PageSerializer):
+    """Home and section pages: the envelope and their introduction."""
+
+    intro = RichTextField()
+
+    class Meta(PageSerializer.Meta):
+        fields = [*PageSerializer.Meta.fields, "intro"]
+        read_only_fields = fields
+
+
+# --- Locales, navigation, redirects, index -------------------------------------------
+class LocaleSerializer(serializers.Serializer):
+    """A language of the site."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    is_default = serializers.BooleanField()
+
+
+class NavigationSerializer(serializers.Serializer):
+    """A locale's menu: its home page and the section pages shown in menus."""
+
+    locale = serializers.CharField()
+    home = PageLinkSerializer()
+    items = PageLinkSerializer(many=True)
+
+
+class RedirectSerializer(serializers.Serializer):
+    """The answer of ``resolve`` for a path that Wagtail's redirects send elsewhere."""
+
+    type = serializers.ChoiceField(choices=["redirect"])
+    path = serializers.CharField()
+    location = serializers.CharField()
+    is_permanent = serializers.BooleanField()
+    api_url = serializers.CharField(allow_null=True)
+
+
+class IndexSerializer(serializers.Serializer):
+    """The entry point: the API's languages and the address of each endpoint."""
+
+    locales = LocaleSerializer(many=True)
+    endpoints = serializers.DictField(child=serializers.CharField())
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every error: HTTP status, a stable code, a translated message, field errors."""
+
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField())
+    )
+
+
+def locale_data() -> list[dict[str, Any]]:
+    """The site's languages, named in their own language, default first."""
+    from django.conf import settings
+
+    names = dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)
+    return [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "is_default": code == settings.LANGUAGE_CODE,
+        }
+        for code in content_languages()
+    ]
+
+
+__all__ = [
+    "IMAGE_FILTER_SPECS",
+    "ErrorSerializer",
+    "ImageSerializer",
+    "IntroPageSerializer",
+    "PageLinkSerializer",
+    "PageSerializer",
+    "RichTextField",
+    "StreamField",
+    "image_data",
+    "page_link_data",
+    "rich_text_html",
+]

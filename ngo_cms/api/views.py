@@ -1,0 +1,541 @@
+"""The API's generic views and the endpoints that belong to no app.
+
+:class:`ApiViewMixin` gives every endpoint its language (from the URL), JSON errors
+and HTTP caching. :class:`PageListView` and :class:`PageDetailView` are the bases of
+the apps' list and detail endpoints: they serve only live, public pages of the URL's
+locale, and the detail falls back to the default language with ``?fallback=1``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Site
+
+from . import caching, messages
+from .context import ApiContext, content_languages, default_language, request_language
+from .errors import APIError, bad_request, not_found
+from .pagination import PagePagination
+from .registry import PageType, get_page_type, registered_endpoints
+from .serializers import (
+    ErrorSerializer,
+    IndexSerializer,
+    LocaleSerializer,
+    NavigationSerializer,
+    PageSerializer,
+    locale_data,
+    page_link_data,
+)
+
+LOCALE_PARAMETER = OpenApiParameter(
+    "locale",
+    str,
+    OpenApiParameter.PATH,
+    enum=content_languages(),
+    description="Language of the content: en, nl or fr.",
+)
+SLUG_PARAMETER = OpenApiParameter(
+    "slug", str, OpenApiParameter.PATH, description="The page's slug in that language."
+)
+FALLBACK_PARAMETER = OpenApiParameter(
+    "fallback",
+    OpenApiTypes.BOOL,
+    OpenApiParameter.QUERY,
+    description="1: when the page has no live translation in this language, serve "
+    'the default-language version with "fallback": true instead of a 404.',
+)
+ERROR_RESPONSES = {
+    400: OpenApiResponse(ErrorSerializer, description="Bad parameter value."),
+    404: OpenApiResponse(ErrorSerializer, description="Unknown locale or page."),
+}
+
+
+def truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+class ApiViewMixin:
+    """Language from the URL, JSON errors, ETag/Last-Modified/Cache-Control and the
+    server-side response cache for every GET.
+
+    Attributes:
+        cache_responses: keep rendered GET answers in Django's cache (the preview
+            and the signing endpoint turn it off).
+        language_from_url: the URL names the locale; otherwise the language comes
+            from Accept-Language and responses vary on it.
+    """
+
+    cache_responses = True
+    language_from_url = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        language = self.get_language(request, kwargs)
+        with translation.override(language):
+            if request.method not in ("GET", "HEAD"):
+                response = super().dispatch(request, *args, **kwargs)
+                response.setdefault("Content-Language", language)
+                return response
+            generation, last_modified = caching.current_generation()
+            use_cache = self.cache_responses and caching.response_cache_enabled()
+            key = caching.response_key(request, language, generation)
+            frozen = caching.cache.get(key) if use_cache else None
+            if frozen is not None:
+                response = caching.thaw(frozen)
+            else:
+                response = super().dispatch(request, *args, **kwargs)
+                if hasattr(response, "render"):
+                    response.render()
+                response.setdefault("Content-Language", language)
+                if response.status_code >= 500:
+                    return response
+                if not self.cache_responses:
+                    response["Cache-Control"] = "private, no-store"
+                    return response
+                caching.add_cache_headers(
+                    response, last_modified, vary_language=not self.language_from_url
+                )
+                if use_cache and response.status_code in (200, 404):
+                    caching.cache.set(
+                        key, caching.freeze(response), caching.RESPONSE_TIMEOUT
+                    )
+            if frozen is not None:
+                response["Cache-Control"] = caching.cache_control()
+                if not self.language_from_url:
+                    caching.patch_vary_headers(response, ["Accept-Language"])
+            return caching.conditional(request, response, last_modified)
+
+    def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
+        return request_language(request, kwargs.get("locale"))
+
+    @property
+    def api(self) -> ApiContext:
+        return ApiContext.of(self.request)
+
+    def served_in(self, response: Response, language: str) -> Response:
+        """Name the language actually served (it differs on fallback)."""
+        response["Content-Language"] = language
+        return response
+
+
+class PageListView(ApiViewMixin, generics.ListAPIView):
+    """Base of the lists of one page type in one locale (``/api/v1/{locale}/…/``).
+
+    Subclasses set ``page_model`` and ``serializer_class`` and may override
+    ``filter_pages``. Only live, public pages that are real translations (not
+    wagtail-localize aliases) are listed.
+    """
+
+    page_model: type[Page] = Page
+    pagination_class = PagePagination
+    default_ordering: tuple[str, ...] = ("-first_published_at", "pk")
+
+    def get_queryset(self) -> QuerySet:
+        locale = self.api.locale(self.kwargs["locale"])
+        queryset = self.page_model._default_manager.filter(locale=locale)
+        queryset = self.api.visible(queryset)
+        return self.serializer_class.optimise_queryset(
+            self.filter_pages(queryset).order_by(*self.get_ordering())
+        )
+
+    def get_ordering(self) -> tuple[str, ...]:
+        return self.default_ordering
+
+    def filter_pages(self, queryset: QuerySet) -> QuerySet:
+        """Apply the endpoint's query parameters; raise 400 on a bad value."""
+        return queryset
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.get_queryset()
+        pages = self.paginate_queryset(queryset)
+        context = self.get_serializer_context()
+        self.serializer_class.prepare(pages, context)
+        serializer = self.serializer_class(pages, many=True, context=context)
+        return self.get_paginated_response(serializer.data)
+
+
+def choice_filter(request: Request, name: str, choices: list[str]) -> str | None:
+    """The value of query parameter ``name`` if it is one of ``choices``.
+
+    Raises:
+        APIError: 400 ``invalid_filter`` with the parameter's allowed values.
+    """
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    if value not in choices:
+        params = {"value": value, "name": name, "choices": ", ".join(choices)}
+        raise APIError(
+            messages.BAD_CHOICE,
+            code="invalid_filter",
+            params=params,
+            errors={name: [str(messages.BAD_CHOICE) % params]},
+        )
+    return value
+
+
+def invalid_filter(name: str, value: str) -> APIError:
+    params = {"value": value, "name": name}
+    return APIError(
+        messages.BAD_VALUE,
+        code="invalid_filter",
+        params=params,
+        errors={name: [str(messages.BAD_VALUE) % params]},
+    )
+
+
+class PageDetailView(ApiViewMixin, generics.RetrieveAPIView):
+    """Base of the detail of one page type by locale and slug.
+
+    A page with no live translation in the locale (no page, a draft, an untranslated
+    alias) answers 404; with ``?fallback=1`` the default-language version is served
+    with ``"fallback": true`` and ``Content-Language`` naming its language.
+    """
+
+    page_model: type[Page] = Page
+
+    def get_queryset(self) -> QuerySet:
+        return self.serializer_class.optimise_queryset(
+            self.page_model._default_manager.all()
+        )
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        locale = self.api.locale(kwargs["locale"])
+        slug = kwargs["slug"]
+        page, fallback = find_page(
+            self.api,
+            self.get_queryset(),
+            Q(locale=locale, slug=slug),
+            fallback=truthy(request.query_params.get("fallback")),
+            default_q=Q(slug=slug),
+        )
+        if page is None:
+            raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
+        return serve_page(self, page, fallback=fallback)
+
+
+def find_page(
+    api: ApiContext,
+    queryset: QuerySet,
+    lookup: Q,
+    *,
+    fallback: bool,
+    default_q: Q | None = None,
+) -> tuple[Page | None, bool]:
+    """The page to serve for ``lookup``, and whether it is a fallback.
+
+    Args:
+        api: the request's API context.
+        queryset: where to look (all pages of the type, with their prefetching).
+        lookup: the page in the requested locale.
+        fallback: whether the client asked for the default language when the page is
+            missing in the requested one.
+        default_q: how to find the default-language page when nothing at all
+            matches ``lookup`` (e.g. the same slug).
+    """
+    candidate = queryset.filter(lookup).first()
+    if candidate is not None and api.is_visible(candidate):
+        return candidate, False
+    if not fallback:
+        return None, False
+    default = api.locale(default_language())
+    if candidate is not None:
+        if candidate.locale_id == default.pk:
+            return None, False
+        source = queryset.filter(
+            translation_key=candidate.translation_key, locale=default
+        ).first()
+    elif default_q is not None:
+        source = queryset.filter(default_q, locale=default).first()
+    else:
+        source = None
+    if source is not None and api.is_visible(source):
+        return source, True
+    return None, False
+
+
+def serve_page(view: APIView, page: Page, *, fallback: bool) -> Response:
+    """A detail response for ``page`` in its own language (the envelope + type)."""
+    serializer_class = get_page_type(type(page)).serializer
+    context = {"request": view.request, "view": view, "fallback": fallback}
+    language = ApiContext.of(view.request).language_of(page.locale_id)
+    with translation.override(language):
+        serializer_class.prepare([page], context)
+        data = serializer_class(page, context=context).data
+    response = Response(data)
+    response["Content-Language"] = language
+    return response
+
+
+# --- Endpoints of ngo_cms ----------------------------------------------------------
+class IndexView(ApiViewMixin, APIView):
+    """The entry point: the site's languages and the address of every endpoint."""
+
+    language_from_url = False
+
+    @extend_schema(responses={200: IndexSerializer}, operation_id="api_index")
+    def get(self, request: Request) -> Response:
+        endpoints = {}
+        for key, (name, takes_locale) in registered_endpoints().items():
+            try:
+                url = reverse(name, kwargs={"locale": "LOCALE"} if takes_locale else {})
+            except NoReverseMatch:
+                continue
+            endpoints[key] = url.replace("LOCALE", "{locale}")
+        return Response({"locales": locale_data(), "endpoints": endpoints})
+
+
+class LocaleListView(ApiViewMixin, APIView):
+    """The site's languages (``code``, ``name`` in its own language, ``is_default``)."""
+
+    language_from_url = False
+
+    @extend_schema(responses={200: LocaleSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        return Response(locale_data())
+
+
+def home_page(api: ApiContext, language: str) -> Page | None:
+    """The live home page (site root) of ``language``."""
+    for root in api.root_paths:
+        if root.language_code == language:
+            page = Page.objects.filter(url_path=root.root_path).first()
+            if page is not None and api.is_visible(page):
+                return page
+    return None
+
+
+class NavigationView(ApiViewMixin, APIView):
+    """A locale's menu: its home page and the live section pages shown in menus."""
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER],
+        responses={200: NavigationSerializer, 404: ERROR_RESPONSES[404]},
+    )
+    def get(self, request: Request, locale: str) -> Response:
+        self.api.locale(locale)
+        home = home_page(self.api, locale)
+        if home is None:
+            raise not_found(
+                messages.UNKNOWN_PATH, code="unknown_path", path=f"/{locale}/"
+            )
+        children = list(
+            self.api.visible(
+                Page.objects.child_of(home).filter(show_in_menus=True)
+            ).order_by("path")
+        )
+        context = {"request": request}
+        self.api.load_translations([home, *children])
+        return Response(
+            {
+                "locale": locale,
+                "home": page_link_data(home, context),
+                "items": [page_link_data(child, context) for child in children],
+            }
+        )
+
+
+class ResolveView(ApiViewMixin, APIView):
+    """Any page by its public path (``?path=/nl/zaken/…/``), or the redirect that
+    Wagtail's redirects module has for that path, or a 404."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "path",
+                str,
+                OpenApiParameter.QUERY,
+                required=True,
+                description="A public path such as /nl/zaken/ahmadreza-djalali/.",
+            ),
+            FALLBACK_PARAMETER,
+        ],
+        responses={
+            200: OpenApiResponse(
+                PageSerializer,
+                description="The page (envelope plus the fields of its type), or a "
+                "redirect object (see RedirectSerializer) for a redirected path.",
+            ),
+            **ERROR_RESPONSES,
+        },
+    )
+    def get(self, request: Request) -> Response:
+        raw = request.query_params.get("path", "").strip()
+        if not raw:
+            raise bad_request(messages.MISSING_PATH, code="missing_path")
+        path = unquote(urlsplit(raw).path) or "/"
+        if not path.startswith("/"):
+            path = "/" + path
+        if not path.endswith("/"):
+            path += "/"
+        language, url_path = self.split(path)
+        if url_path is not None:
+            with translation.override(language):
+                response = self.serve_path(request, url_path)
+            if response is not None:
+                return response
+        redirect = self.find_redirect(raw)
+        if redirect is not None:
+            return Response(redirect)
+        raise not_found(messages.UNKNOWN_PATH, code="unknown_path", path=raw)
+
+    def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
+        path = request.GET.get("path", "")
+        first = path.strip("/").split("/", 1)[0]
+        return request_language(request, first)
+
+    def split(self, path: str) -> tuple[str, str | None]:
+        """The language of ``path`` and the ``url_path`` of the page it names."""
+        first = path.strip("/").split("/", 1)[0]
+        for root in self.api.root_paths:
+            prefix = self.api._prefix(root.language_code)
+            if root.language_code == first and path.startswith(prefix):
+                return first, root.root_path + path[len(prefix) :]
+        return request_language(self.request._request), None
+
+    def serve_path(self, request: Request, url_path: str) -> Response | None:
+        row = (
+            Page.objects.filter(url_path=url_path)
+            .values("id", "content_type_id")
+            .first()
+        )
+        if row is None:
+            return None
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+        page_type: PageType = get_page_type(model)
+        page, fallback = find_page(
+            self.api,
+            page_type.queryset(),
+            Q(pk=row["id"]),
+            fallback=truthy(request.query_params.get("fallback")),
+        )
+        if page is None:
+            return None
+        return serve_page(self, page, fallback=fallback)
+
+    def find_redirect(self, raw: str) -> dict[str, Any] | None:
+        old_path = Redirect.normalise_path(raw)
+        site = Site.objects.filter(is_default_site=True).first()
+        redirect = (
+            Redirect.objects.filter(old_path=old_path)
+            .filter(Q(site=None) | Q(site=site))
+            .select_related("redirect_page")
+            .order_by("site")
+            .first()
+        )
+        if redirect is None:
+            return None
+        target = redirect.redirect_page
+        location = redirect.link
+        api_url = None
+        if target is not None:
+            link = page_link_data(target, {"request": self.request})
+            location = link["url"] or location
+            api_url = link["api_url"]
+        return {
+            "type": "redirect",
+            "path": raw,
+            "location": location,
+            "is_permanent": redirect.is_permanent,
+            "api_url": api_url,
+        }
+
+
+class PreviewView(ApiViewMixin, APIView):
+    """The draft that an editor is previewing, in the shape of the live detail.
+
+    The Preview button of a page type that inherits
+    :class:`ngo_cms.api.preview.HeadlessPreviewPageMixin` opens the front end with
+    ``?content_type=app.model&token=…``; the front end passes both on here. Never
+    cached.
+    """
+
+    cache_responses = False
+    language_from_url = False
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "content_type",
+                str,
+                OpenApiParameter.QUERY,
+                required=True,
+                description="As given to the front end, e.g. casepages.prisonercasepage.",
+            ),
+            OpenApiParameter(
+                "token",
+                str,
+                OpenApiParameter.QUERY,
+                required=True,
+                description="The signed preview token given to the front end.",
+            ),
+        ],
+        responses={200: PageSerializer, **ERROR_RESPONSES},
+    )
+    def get(self, request: Request) -> Response:
+        from wagtail_headless_preview.models import PagePreview
+
+        content_type = request.query_params.get("content_type", "")
+        token = request.query_params.get("token", "")
+        if not content_type or not token:
+            raise bad_request(messages.MISSING_PREVIEW_PARAMS, code="missing_parameter")
+        try:
+            signing.TimestampSigner(salt="headlesspreview.token").unsign(token)
+            app_label, model_name = content_type.split(".", 1)
+            ctype = ContentType.objects.get_by_natural_key(app_label, model_name)
+            preview = PagePreview.objects.get(content_type=ctype, token=token)
+        except (
+            signing.BadSignature,
+            ValueError,
+            ContentType.DoesNotExist,
+            PagePreview.DoesNotExist,
+        ) as error:
+            raise not_found(
+                messages.BAD_PREVIEW_TOKEN, code="invalid_preview"
+            ) from error
+        page = preview.as_page()
+        return serve_page(self, page, fallback=False)
+
+
+class NotFoundView(ApiViewMixin, APIView):
+    """Any address under /api/v1/ that no endpoint serves: a JSON 404."""
+
+    language_from_url = False
+    schema = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        raise APIError(messages.NOT_FOUND, code="not_found", status_code=404)
+
+    post = put = patch = delete = get
+
+
+def api_not_found(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
+    return NotFoundView.as_view()(request)
+
+
+__all__ = [
+    "FALLBACK_PARAMETER",
+    "LOCALE_PARAMETER",
+    "SLUG_PARAMETER",
+    "ApiViewMixin",
+    "PageDetailView",
+    "PageListView",
+    "choice_filter",
+    "invalid_filter",
+    "truthy",
+]
