@@ -65,6 +65,7 @@ class Translation:
     locale: str
     status: str  # "live" or "missing"
     id: int | None = None
+    slug: str | None = None
     title: str | None = None
     url: str | None = None
     api_url: str | None = None
@@ -245,6 +246,7 @@ class ApiContext:
                         locale=code,
                         status="live",
                         id=row["id"],
+                        slug=row["slug"],
                         title=row["title"],
                         url=url,
                         api_url=api_url_for(

@@ -286,36 +286,36 @@ class PageLinkSerializer(serializers.Serializer):
 def page_link_data(page: Page | None, context: dict[str, Any]) -> dict[str, Any] | None:
     """A :class:`PageLinkSerializer` dict for ``page`` in the active language.
 
-    Chooser blocks store the source page; its live translation in the language being
-    served is linked when there is one.
+    Chooser blocks and related-page panels store the source page; its live
+    translation in the language being served is linked when there is one, else the
+    page itself. A page that is not live and public is left out (None).
     """
     if page is None:
         return None
     ctx = ApiContext.of(context["request"])
     language = translation.get_language()
-    if ctx.language_of(page.locale_id) != language:
-        for item in ctx.translations(page):
-            if item.locale == language and item.status == "live":
-                return {
-                    "id": item.id,
-                    "type": page.specific_class._meta.label,
-                    "locale": item.locale,
-                    "slug": item.url.rstrip("/").rsplit("/", 1)[-1],
-                    "title": item.title,
-                    "url": item.url,
-                    "api_url": item.api_url,
-                }
-    code = ctx.language_of(page.locale_id)
-    url = ctx.public_path(page.url_path)
+    own = ctx.language_of(page.locale_id)
+    by_locale = {item.locale: item for item in ctx.translations(page)}
+    item = by_locale.get(language)
+    if item is None or item.status != "live":
+        item = by_locale.get(own)
+    if item is None or item.status != "live":
+        return None
     return {
-        "id": page.pk,
+        "id": item.id,
         "type": page.specific_class._meta.label,
-        "locale": code,
-        "slug": page.slug,
-        "title": page.title,
-        "url": url,
-        "api_url": api_url_for(page.content_type_id, code, page.slug, url, ctx),
+        "locale": item.locale,
+        "slug": item.slug,
+        "title": item.title,
+        "url": item.url,
+        "api_url": item.api_url,
     }
+
+
+def page_links_data(pages: list[Page], context: dict[str, Any]) -> list[dict[str, Any]]:
+    """:func:`page_link_data` of each page, leaving out the ones not served."""
+    links = (page_link_data(page, context) for page in pages)
+    return [link for link in links if link is not None]
 
 
 class PageSerializer(serializers.ModelSerializer):

@@ -39,6 +39,7 @@ from .serializers import (
     PageSerializer,
     locale_data,
     page_link_data,
+    page_links_data,
 )
 
 LOCALE_PARAMETER = OpenApiParameter(
@@ -75,11 +76,14 @@ class ApiViewMixin:
     Attributes:
         cache_responses: keep rendered GET answers in Django's cache (the preview
             and the signing endpoint turn it off).
+        cache_timeout: how long (seconds) a rendered answer stays in that cache if
+            no publication makes it stale first.
         language_from_url: the URL names the locale; otherwise the language comes
             from Accept-Language and responses vary on it.
     """
 
     cache_responses = True
+    cache_timeout = caching.RESPONSE_TIMEOUT
     language_from_url = True
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -109,9 +113,7 @@ class ApiViewMixin:
                     response, last_modified, vary_language=not self.language_from_url
                 )
                 if use_cache and response.status_code in (200, 404):
-                    caching.cache.set(
-                        key, caching.freeze(response), caching.RESPONSE_TIMEOUT
-                    )
+                    caching.cache.set(key, caching.freeze(response), self.cache_timeout)
             if frozen is not None:
                 response["Cache-Control"] = caching.cache_control()
                 if not self.language_from_url:
@@ -343,7 +345,7 @@ class NavigationView(ApiViewMixin, APIView):
             {
                 "locale": locale,
                 "home": page_link_data(home, context),
-                "items": [page_link_data(child, context) for child in children],
+                "items": page_links_data(children, context),
             }
         )
 
@@ -443,8 +445,9 @@ class ResolveView(ApiViewMixin, APIView):
         api_url = None
         if target is not None:
             link = page_link_data(target, {"request": self.request})
-            location = link["url"] or location
-            api_url = link["api_url"]
+            if link is not None:
+                location = link["url"] or location
+                api_url = link["api_url"]
         return {
             "type": "redirect",
             "path": raw,

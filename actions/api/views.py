@@ -1,0 +1,319 @@
+"""Urgent actions (list, detail, signing) and rallies (list, detail, iCalendar)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import HttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
+
+from actions.choices import ActionStatus, SigningStatus
+from actions.ical import rally_calendar
+from actions.models import RallyPage, UrgentActionPage
+from actions.signing import sign_petition
+from ngo_cms.api import messages
+from ngo_cms.api.errors import APIError, error_body, not_found
+from ngo_cms.api.serializers import ErrorSerializer
+from ngo_cms.api.views import (
+    ERROR_RESPONSES,
+    FALLBACK_PARAMETER,
+    LOCALE_PARAMETER,
+    SLUG_PARAMETER,
+    ApiViewMixin,
+    PageDetailView,
+    PageListView,
+    choice_filter,
+)
+
+from .serializers import (
+    ActionDetailSerializer,
+    ActionSummarySerializer,
+    RallyDetailSerializer,
+    RallySummarySerializer,
+    SignatureRequestSerializer,
+    SignatureResultSerializer,
+)
+
+Q_PARAMETER = OpenApiParameter("q", str, description="Search in the title and summary.")
+# Signature counts change without a publication: answers that show them are kept in
+# the server-side cache only as long as clients may cache them.
+COUNT_CACHE_TIMEOUT = settings.API_CACHE_MAX_AGE
+
+
+class ActionListView(PageListView):
+    """The live urgent actions of one language, newest first."""
+
+    page_model = UrgentActionPage
+    serializer_class = ActionSummarySerializer
+    cache_timeout = COUNT_CACHE_TIMEOUT
+
+    def filter_pages(self, queryset: QuerySet) -> QuerySet:
+        state = choice_filter(self.request, "status", ActionStatus.values)
+        if state:
+            queryset = queryset.filter(status=state)
+        query = self.request.query_params.get("q", "").strip()
+        if query:
+            queryset = queryset.filter(
+                Q(title__icontains=query) | Q(summary__icontains=query)
+            )
+        return queryset
+
+    @extend_schema(
+        parameters=[
+            LOCALE_PARAMETER,
+            OpenApiParameter(
+                "status",
+                str,
+                enum=ActionStatus.values,
+                description="Only actions with this status.",
+            ),
+            Q_PARAMETER,
+        ],
+        responses={200: ActionSummarySerializer(many=True), **ERROR_RESPONSES},
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class ActionDetailView(PageDetailView):
+    """One urgent action, with its signature count (all languages) and goal."""
+
+    page_model = UrgentActionPage
+    serializer_class = ActionDetailSerializer
+    cache_timeout = COUNT_CACHE_TIMEOUT
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
+        responses={200: ActionDetailSerializer, 404: ERROR_RESPONSES[404]},
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class SigningThrottle(AnonRateThrottle):
+    """Signatures per client (IP address), at the ``signing`` rate of settings."""
+
+    scope = "signing"
+
+
+class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
+    """Sign an urgent action (JSON or form body).
+
+    201 when the signature counts, and the same answer when it is silently dropped
+    (an address that already signed, a bot): nobody can learn who signed. 400 with
+    per-field messages, 409 when the action is closed or not open yet, 429 when a
+    client signs too often. Nothing the signer sent is ever echoed back.
+    """
+
+    serializer_class = SignatureRequestSerializer
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    throttle_classes = [SigningThrottle]
+    cache_responses = False
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER],
+        request=SignatureRequestSerializer,
+        responses={
+            201: SignatureResultSerializer,
+            400: OpenApiResponse(ErrorSerializer, description="Invalid data."),
+            404: ERROR_RESPONSES[404],
+            409: OpenApiResponse(
+                ErrorSerializer, description="The action is closed or not open yet."
+            ),
+            429: OpenApiResponse(ErrorSerializer, description="Too many signatures."),
+        },
+    )
+    def post(self, request: Request, locale: str, slug: str) -> Response:
+        language = self.api.locale(locale).language_code
+        action = (
+            self.api.visible(
+                UrgentActionPage.objects.filter(
+                    locale__language_code=language, slug=slug
+                )
+            )
+            .order_by()
+            .first()
+        )
+        if action is None:
+            raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
+        data = {
+            key: request.data.get(key) for key in SignatureRequestSerializer().fields
+        }
+        result = sign_petition(action, data, language_code=language)
+        if result.status in (SigningStatus.SIGNED, SigningStatus.DROPPED):
+            body = {
+                "status": SigningStatus.SIGNED.value,
+                "message": str(messages.SIGNED),
+                "signature_count": result.signature_count,
+            }
+            return self.served_in(
+                Response(body, status=status.HTTP_201_CREATED), language
+            )
+        if result.status == SigningStatus.INVALID:
+            raise APIError(
+                messages.INVALID_DATA,
+                code="invalid_data",
+                errors=result.errors,
+            )
+        message = "; ".join(result.errors.get("__all__", [])) or str(
+            messages.INVALID_DATA
+        )
+        return self.served_in(
+            Response(
+                error_body(409, str(result.status), message),
+                status=status.HTTP_409_CONFLICT,
+            ),
+            language,
+        )
+
+
+class RallyListView(PageListView):
+    """The live rallies of one language: all (latest first), upcoming (soonest first)
+    or past (most recent first)."""
+
+    page_model = RallyPage
+    serializer_class = RallySummarySerializer
+
+    def get_ordering(self) -> tuple[str, ...]:
+        when = choice_filter(self.request, "when", ["upcoming", "past"])
+        return ("starts_at", "pk") if when == "upcoming" else ("-starts_at", "-pk")
+
+    def filter_pages(self, queryset: QuerySet) -> QuerySet:
+        when = choice_filter(self.request, "when", ["upcoming", "past"])
+        now = timezone.now()
+        if when == "upcoming":
+            queryset = queryset.filter(ends_at__gte=now)
+        elif when == "past":
+            queryset = queryset.filter(ends_at__lt=now)
+        query = self.request.query_params.get("q", "").strip()
+        if query:
+            queryset = queryset.filter(
+                Q(title__icontains=query)
+                | Q(summary__icontains=query)
+                | Q(city__icontains=query)
+            )
+        return queryset
+
+    @extend_schema(
+        parameters=[
+            LOCALE_PARAMETER,
+            OpenApiParameter(
+                "when",
+                str,
+                enum=["upcoming", "past"],
+                description="upcoming: not ended yet, soonest first; past: ended, "
+                "most recent first. Default: all, latest first.",
+            ),
+            OpenApiParameter(
+                "q", str, description="Search in the title, summary and city."
+            ),
+        ],
+        responses={200: RallySummarySerializer(many=True), **ERROR_RESPONSES},
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class RallyDetailView(PageDetailView):
+    """One rally by its slug in the requested language."""
+
+    page_model = RallyPage
+    serializer_class = RallyDetailSerializer
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
+        responses={200: RallyDetailSerializer, 404: ERROR_RESPONSES[404]},
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class CalendarRenderer(BaseRenderer):
+    """Lets clients ask for text/calendar; errors still come out as JSON text."""
+
+    media_type = "text/calendar"
+    format = "ics"
+    charset = "utf-8"
+
+    def render(
+        self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
+    ) -> bytes:
+        if isinstance(data, bytes):
+            return data
+        return json.dumps(data).encode()
+
+
+def calendar(content: bytes, filename: str, language: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Language"] = language
+    return response
+
+
+class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
+    """One rally as an iCalendar file (text/calendar)."""
+
+    renderer_classes = [JSONRenderer, CalendarRenderer]
+    serializer_class = RallyDetailSerializer
+
+    @extend_schema(
+        operation_id="rallies_ical_retrieve",
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER],
+        responses={
+            (200, "text/calendar"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="An iCalendar (RFC 5545) file."
+            ),
+            (404, "application/json"): ERROR_RESPONSES[404],
+        },
+    )
+    def get(self, request: Request, locale: str, slug: str) -> HttpResponse:
+        locale_obj = self.api.locale(locale)
+        rally = (
+            self.api.visible(RallyPage.objects.filter(locale=locale_obj, slug=slug))
+            .order_by()
+            .first()
+        )
+        if rally is None:
+            raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
+        return calendar(
+            rally_calendar([rally], language_code=locale), f"{rally.slug}.ics", locale
+        )
+
+
+class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
+    """The upcoming rallies of one language as an iCalendar feed to subscribe to."""
+
+    renderer_classes = [JSONRenderer, CalendarRenderer]
+    serializer_class = RallySummarySerializer
+
+    @extend_schema(
+        operation_id="rallies_feed_retrieve",
+        parameters=[LOCALE_PARAMETER],
+        responses={
+            (200, "text/calendar"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="An iCalendar (RFC 5545) feed."
+            ),
+            (404, "application/json"): ERROR_RESPONSES[404],
+        },
+    )
+    def get(self, request: Request, locale: str) -> HttpResponse:
+        locale_obj = self.api.locale(locale)
+        rallies = self.api.visible(
+            RallyPage.objects.filter(locale=locale_obj, ends_at__gte=timezone.now())
+        ).order_by("starts_at")
+        return calendar(
+            rally_calendar(rallies, language_code=locale),
+            f"rallies-{locale}.ics",
+            locale,
+        )
