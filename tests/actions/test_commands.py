@@ -1,0 +1,79 @@
+"""Management commands: erase one signer, purge old signatures."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from actions.models import Signature, UrgentActionPage
+from tests.factories.actions import SignatureFactory, UrgentActionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def action() -> UrgentActionPage:
+    return UrgentActionPage.objects.get(
+        locale__language_code="en", slug="iran-stop-executing-protesters"
+    )
+
+
+def test_erase_signer_erases_every_signature_of_one_address(action):
+    other = UrgentActionPageFactory(parent=action.get_parent())
+    SignatureFactory(translation_key=action.translation_key, email="gone@example.org")
+    SignatureFactory(translation_key=other.translation_key, email="Gone@Example.org")
+    keep = SignatureFactory(
+        translation_key=action.translation_key, email="k@example.org"
+    )
+    out = StringIO()
+    call_command("erase_signer", "--email", " GONE@example.org ", stdout=out)
+    assert "Erased 2 signature(s)" in out.getvalue()
+    assert not Signature.objects.filter(email_normalised="gone@example.org").exists()
+    assert Signature.objects.filter(pk=keep.pk).exists()
+
+
+def test_erase_signer_does_not_echo_other_personal_data(action):
+    SignatureFactory(
+        translation_key=action.translation_key,
+        email="who@example.org",
+        first_name="Secretfirst",
+        last_name="Secretlast",
+    )
+    out = StringIO()
+    call_command("erase_signer", "--email", "who@example.org", stdout=out)
+    assert "Secret" not in out.getvalue()
+
+
+def test_erase_signer_dry_run_keeps_the_signatures(action):
+    SignatureFactory(translation_key=action.translation_key, email="dry@example.org")
+    out = StringIO()
+    call_command("erase_signer", "--email", "dry@example.org", "--dry-run", stdout=out)
+    assert "1 signature(s) would be erased" in out.getvalue()
+    assert Signature.objects.filter(email_normalised="dry@example.org").exists()
+
+
+def test_erase_signer_needs_a_full_address():
+    with pytest.raises(CommandError):
+        call_command("erase_signer", "--email", "nobody", stdout=StringIO())
+
+
+@pytest.mark.parametrize("age", ["365d", "365"])
+def test_purge_signatures_deletes_only_older_ones(action, age):
+    old = SignatureFactory(translation_key=action.translation_key)
+    Signature.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    recent = SignatureFactory(translation_key=action.translation_key)
+    out = StringIO()
+    call_command("purge_signatures", "--older-than", age, stdout=out)
+    assert "Deleted 1 signature(s)" in out.getvalue()
+    assert not Signature.objects.filter(pk=old.pk).exists()
+    assert Signature.objects.filter(pk=recent.pk).exists()
+
+
+@pytest.mark.parametrize("age", ["a year", "0d", "-5"])
+def test_purge_signatures_refuses_a_bad_age(age):
+    with pytest.raises(CommandError):
+        call_command("purge_signatures", "--older-than", age, stdout=StringIO())

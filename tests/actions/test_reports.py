@@ -1,0 +1,139 @@
+"""The signatures report: who may see it, its figures, chart and exports."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from actions.models import Signature, UrgentActionPage
+from actions.reports import build_report, chart_svg, export_csv
+from tests.factories.actions import SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def action() -> UrgentActionPage:
+    return UrgentActionPage.objects.get(
+        locale__language_code="en", slug="iran-stop-executing-protesters"
+    )
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """An ordinary editor: admin access, page permissions, not a campaigner."""
+    user = django_user_model.objects.create_user("editor", password="pw-editor-1")
+    editors = Group.objects.filter(name="Editors").first()
+    if editors is not None:
+        user.groups.add(editors)
+    else:
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+@pytest.fixture
+def campaigner(django_user_model):
+    user = django_user_model.objects.create_user("campaigner", password="pw-camp-1")
+    user.groups.add(Group.objects.get(name="Campaigners"))
+    return user
+
+
+def report_url(action: UrgentActionPage, **query: str) -> str:
+    url = reverse("actions_signature_report", args=[action.pk])
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def test_campaigners_group_exists_with_the_report_permission():
+    group = Group.objects.get(name="Campaigners")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"view_signature_report", "access_admin"} <= codenames
+
+
+@pytest.mark.parametrize("fmt", [None, "csv", "xlsx"])
+def test_ordinary_editor_is_refused(client, editor, action, fmt):
+    client.force_login(editor)
+    query = {"format": fmt} if fmt else {}
+    response = client.get(report_url(action, **query))
+    assert response.status_code in (302, 403)
+    assert b"example.org" not in response.content
+    assert client.get(reverse("actions_signature_reports")).status_code in (302, 403)
+
+
+def test_anonymous_visitor_is_sent_to_the_login(client, action):
+    response = client.get(report_url(action))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_campaigner_sees_counts_per_locale_country_and_the_chart(
+    client, campaigner, action
+):
+    client.force_login(campaigner)
+    response = client.get(report_url(action))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<svg" in html
+    assert "https://" not in html.split("<svg", 1)[1].split("</svg>", 1)[0].replace(
+        "http://www.w3.org/2000/svg", ""
+    )
+    report = response.context["report"]
+    assert report.total == action.signature_count
+    assert {code for code, _n in report.per_locale} == {"en", "nl", "fr"}
+    assert dict(report.per_country)["BE"] >= 1
+
+
+def test_report_index_lists_each_campaign_once(client, campaigner, action):
+    client.force_login(campaigner)
+    response = client.get(reverse("actions_signature_reports"))
+    assert response.status_code == 200
+    pages = [page for page, _count in response.context["rows"]]
+    assert [p.translation_key for p in pages].count(action.translation_key) == 1
+
+
+def test_superuser_downloads_csv_that_parses_back(admin_client, action):
+    SignatureFactory(
+        translation_key=action.translation_key, first_name="=cmd()", locale="fr"
+    )
+    response = admin_client.get(report_url(action, format="csv"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == action.signature_count
+    assert {row["locale"] for row in rows} == {"en", "nl", "fr"}
+    assert "'=cmd()" in {row["first_name"] for row in rows}
+
+
+def test_campaigner_downloads_xlsx_that_parses_back(client, campaigner, action):
+    client.force_login(campaigner)
+    response = client.get(report_url(action, format="xlsx"))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("first_name", "last_name", "email")
+    assert len(rows) - 1 == action.signature_count
+    assert all(row[2].endswith("@example.org") for row in rows[1:])
+
+
+def test_report_counts_per_day_and_locale(action):
+    report = build_report(action.translation_key)
+    assert sum(sum(c.values()) for c in report.per_day.values()) == report.total
+    svg = chart_svg(report.per_day, ["en", "nl", "fr"])
+    assert svg.startswith("<svg") and svg.count("<rect") > 3
+
+
+def test_export_only_holds_this_campaign(action):
+    other_key = (
+        UrgentActionPage.objects.exclude(translation_key=action.translation_key)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if other_key is None:
+        pytest.skip("only one action in the demo")
+    assert (
+        export_csv(other_key).count(b"\n")
+        == 1 + Signature.objects.filter(translation_key=other_key).count()
+    )
