@@ -1,0 +1,147 @@
+"""Contract of the urgent actions endpoints and of signing."""
+
+import json
+
+import pytest
+from django.utils import translation
+
+from actions.choices import ActionStatus
+from actions.models import Signature
+from ngo_cms.api import messages
+from tests.factories.actions import SignatureFactory, valid_signature_data
+
+from .conftest import LOCALES, message
+
+pytestmark = pytest.mark.django_db
+
+
+def signatures_url(page) -> str:
+    return f"/api/v1/{page.locale.language_code}/actions/{page.slug}/signatures/"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_action_list_shows_the_actions_of_the_locale(api, locale, actions):
+    SignatureFactory(translation_key=actions["en"].translation_key)
+    body = api.get(f"/api/v1/{locale}/actions/").json()
+    item = next(i for i in body["results"] if i["id"] == actions[locale].pk)
+    assert item["signature_count"] == actions["en"].signature_count
+    assert item["status"]["value"] == "open"
+    assert "letter" not in item
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_action_detail_counts_signatures_of_every_language(api, locale, actions):
+    before = actions["en"].signature_count
+    for code in LOCALES:
+        SignatureFactory(translation_key=actions[code].translation_key, locale=code)
+    body = api.get(f"/api/v1/{locale}/actions/{actions[locale].slug}/").json()
+    assert body["signature_count"] == before + 3
+    assert body["signature_goal"] == actions[locale].signature_goal
+    assert body["signatures_url"] == signatures_url(actions[locale])
+    assert {"letter", "addressee", "body", "related_cases", "signing_state"} <= set(
+        body
+    )
+    assert all(case["locale"] == locale for case in body["related_cases"])
+
+
+def test_action_status_filter_rejects_unknown_values(api):
+    response = api.get("/api/v1/en/actions/?status=maybe")
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"status"}
+    assert api.get("/api/v1/en/actions/?status=won").json()["count"] == 0
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_signing_with_json_counts_and_answers_201(api, locale, actions):
+    response = api.post(
+        signatures_url(actions[locale]),
+        data=json.dumps(valid_signature_data(consent_privacy=True)),
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body == {
+        "status": "signed",
+        "message": message(messages.SIGNED, locale),
+        "signature_count": actions[locale].signature_count,
+    }
+    assert response["Content-Language"] == locale
+    assert Signature.objects.get(email="ana@example.org").locale == locale
+
+
+def test_signing_with_a_form_body_works_too(api, actions):
+    response = api.post(signatures_url(actions["nl"]), data=valid_signature_data())
+    assert response.status_code == 201
+
+
+def test_signing_twice_answers_the_same_without_counting_twice(api, actions):
+    url = signatures_url(actions["en"])
+    before = Signature.objects.count()
+    first = api.post(url, data=valid_signature_data())
+    second = api.post(url, data=valid_signature_data())
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json()
+    assert Signature.objects.count() == before + 1
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_invalid_signature_gets_translated_per_field_messages(api, locale, actions):
+    response = api.post(
+        signatures_url(actions[locale]),
+        data=valid_signature_data(email="not-an-address", first_name=""),
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid_data"
+    assert set(body["errors"]) == {"email", "first_name"}
+    with translation.override(locale):
+        from actions.forms import SignatureForm
+
+        expected = str(
+            SignatureForm.base_fields["first_name"].error_messages["required"]
+        )
+    assert body["errors"]["first_name"] == [expected]
+    assert "not-an-address" not in response.content.decode()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_closed_action_rejects_signature_with_409(api, locale, actions):
+    for page in actions.values():
+        page.status = ActionStatus.CLOSED
+        page.save()
+    before = Signature.objects.count()
+    response = api.post(signatures_url(actions[locale]), data=valid_signature_data())
+    assert response.status_code == 409
+    body = response.json()
+    assert body["code"] == "closed"
+    assert body["message"]
+    assert response["Content-Language"] == locale
+    assert Signature.objects.count() == before
+
+
+def test_signing_an_unknown_action_is_a_404(api):
+    response = api.post(
+        "/api/v1/en/actions/nope/signatures/", data=valid_signature_data()
+    )
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_signing_is_throttled_per_client_with_a_translated_429(api, locale, actions):
+    url = signatures_url(actions[locale])
+    for number in range(10):
+        api.post(url, data=valid_signature_data(email=f"s{number}@example.org"))
+    response = api.post(url, data=valid_signature_data(email="late@example.org"))
+    assert response.status_code == 429
+    body = response.json()
+    assert body["code"] == "throttled"
+    seconds = int(response["Retry-After"])
+    assert body["message"] in {
+        message(messages.THROTTLED, locale, seconds=seconds + extra) for extra in (0, 1)
+    }
+
+
+def test_get_on_signatures_is_not_allowed(api, actions):
+    response = api.get(signatures_url(actions["en"]))
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
