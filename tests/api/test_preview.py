@@ -1,0 +1,46 @@
+"""Headless preview: the draft in the shape of the live detail, never cached."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import TimestampSigner
+from wagtail_headless_preview.models import PagePreview
+
+pytestmark = pytest.mark.django_db
+
+
+def preview_of(page) -> dict[str, str]:
+    """What the editor's Preview button stores and gives the front end."""
+    token = TimestampSigner(salt="headlesspreview.token").sign(f"id={page.pk}")
+    content_type = ContentType.objects.get_for_model(page)
+    PagePreview.objects.create(
+        token=token, content_type=content_type, content_json=page.to_json()
+    )
+    return {
+        "content_type": f"{content_type.app_label}.{content_type.model}",
+        "token": token,
+    }
+
+
+def test_preview_returns_the_draft_in_the_live_shape(api, cases):
+    page = cases["nl"]
+    live = api.get(f"/api/v1/nl/cases/{page.slug}/").json()
+    page.summary = "Nog niet gepubliceerd."
+    response = api.get("/api/v1/preview/", preview_of(page))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["summary"] == "Nog niet gepubliceerd."
+    assert set(body) == set(live)
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["Content-Language"] == "nl"
+
+
+def test_preview_with_a_forged_token_is_a_404(api, cases):
+    params = preview_of(cases["en"])
+    params["token"] = params["token"][:-2] + "xx"
+    response = api.get("/api/v1/preview/", params)
+    assert response.status_code == 404
+    assert response.json()["code"] == "invalid_preview"
+
+
+def test_preview_without_parameters_is_a_400(api):
+    assert api.get("/api/v1/preview/").status_code == 400
