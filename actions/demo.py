@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail_localize.models import CannotSaveDraftError, TranslationSource
 
 from casepages.models import Theme
 from ngo_cms.demo import Catalogue, DemoContext, publish, stream, translate, upsert_page
@@ -373,24 +372,8 @@ def _organisation(
     organisation.website = website
     organisation.description = description
     organisation.save()
-    _translate_snippet(ctx, organisation)
+    translate(organisation, ctx.catalogue, [ctx.locales["nl"], ctx.locales["fr"]])
     return organisation
-
-
-def _translate_snippet(ctx: DemoContext, snippet: Organisation) -> None:
-    """Translate a snippet, which has no drafts, through wagtail-localize.
-
-    ``ngo_cms.demo.translate`` asks wagtail-localize for a draft, which only pages
-    and other draft-capable models allow; for snippets the segments it recorded are
-    applied here with ``publish=True``.
-    """
-    targets = [ctx.locales["nl"], ctx.locales["fr"]]
-    try:
-        translate(snippet, ctx.catalogue, targets)
-    except CannotSaveDraftError:
-        source = TranslationSource.objects.get_for_instance(snippet)
-        for locale in targets:
-            source.create_or_update_translation(locale, publish=True)
 
 
 def _iranian_community(ctx: DemoContext) -> Organisation:
