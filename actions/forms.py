@@ -2,8 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-from actions.countries import COUNTRY_CODES, normalise_country
+from django_countries import countries
 
 TOO_LONG = _(
     "Keep this to %(limit_value)d characters or fewer (it has %(show_value)d)."
@@ -71,8 +70,8 @@ class SignatureForm(forms.Form):
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def clean_country(self) -> str:
-        code = normalise_country(self.cleaned_data["country"])
-        if code not in COUNTRY_CODES:
+        code = self.cleaned_data["country"].strip().upper()
+        if code not in countries:
             raise forms.ValidationError(
                 _("Choose a country from the list."), code="unknown_country"
             )
