@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -71,24 +70,28 @@ def etag_of(body: bytes) -> str:
     return '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
 
 
-def freeze(response: HttpResponse) -> dict[str, Any]:
+# What a cached answer keeps of its headers (CORS headers are added per request by
+# django-cors-headers, after the view).
+FROZEN_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+    "Vary",
+)
+
+
+def freeze(response: HttpResponse) -> tuple[int, bytes, dict[str, str]]:
     """What the server-side cache keeps of a rendered response."""
-    return {
-        "status": response.status_code,
-        "body": response.content,
-        "headers": {
-            name: response[name]
-            for name in ("Content-Type", "Content-Language", "ETag", "Last-Modified")
-            if name in response
-        },
-    }
+    headers = {name: response[name] for name in FROZEN_HEADERS if name in response}
+    return response.status_code, response.content, headers
 
 
-def thaw(frozen: dict[str, Any]) -> HttpResponse:
-    response = HttpResponse(frozen["body"], status=frozen["status"])
-    for name, value in frozen["headers"].items():
-        response[name] = value
-    return response
+def thaw(frozen: tuple[int, bytes, dict[str, str]]) -> HttpResponse:
+    status, body, headers = frozen
+    return HttpResponse(body, status=status, headers=headers)
 
 
 def add_cache_headers(

@@ -10,6 +10,7 @@ The apps' serializers extend :class:`PageSerializer` and list its fields first::
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -318,6 +319,9 @@ def page_links_data(pages: list[Page], context: dict[str, Any]) -> list[dict[str
     return [link for link in links if link is not None]
 
 
+_FIELD_PROTOTYPES: dict[type, dict[str, serializers.Field]] = {}
+
+
 class PageSerializer(serializers.ModelSerializer):
     """The envelope every page shares, in every endpoint.
 
@@ -350,6 +354,18 @@ class PageSerializer(serializers.ModelSerializer):
             "fallback",
         ]
         read_only_fields = fields
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        """The serializer's fields, introspected from the model once per class.
+
+        ModelSerializer inspects the model on every instantiation, a good part of the
+        time of an uncached answer; copies of the first result are equivalent.
+        """
+        prototype = _FIELD_PROTOTYPES.get(type(self))
+        if prototype is None:
+            prototype = super().get_fields()
+            _FIELD_PROTOTYPES[type(self)] = prototype
+        return copy.deepcopy(prototype)
 
     @classmethod
     def optimise_queryset(cls, queryset: Any) -> Any:

@@ -88,37 +88,36 @@ class ApiViewMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         language = self.get_language(request, kwargs)
+        if request.method not in ("GET", "HEAD"):
+            with translation.override(language):
+                response = super().dispatch(request, *args, **kwargs)
+            response.setdefault("Content-Language", language)
+            return response
+        generation, last_modified = caching.current_generation()
+        use_cache = self.cache_responses and caching.response_cache_enabled()
+        key = caching.response_key(request, language, generation)
+        if use_cache:
+            # The hot path: a rendered answer of the current generation, served
+            # without DRF, the database or activating a language.
+            frozen = caching.cache.get(key)
+            if frozen is not None:
+                return caching.conditional(request, caching.thaw(frozen), last_modified)
         with translation.override(language):
-            if request.method not in ("GET", "HEAD"):
-                response = super().dispatch(request, *args, **kwargs)
-                response.setdefault("Content-Language", language)
-                return response
-            generation, last_modified = caching.current_generation()
-            use_cache = self.cache_responses and caching.response_cache_enabled()
-            key = caching.response_key(request, language, generation)
-            frozen = caching.cache.get(key) if use_cache else None
-            if frozen is not None:
-                response = caching.thaw(frozen)
-            else:
-                response = super().dispatch(request, *args, **kwargs)
-                if hasattr(response, "render"):
-                    response.render()
-                response.setdefault("Content-Language", language)
-                if response.status_code >= 500:
-                    return response
-                if not self.cache_responses:
-                    response["Cache-Control"] = "private, no-store"
-                    return response
-                caching.add_cache_headers(
-                    response, last_modified, vary_language=not self.language_from_url
-                )
-                if use_cache and response.status_code in (200, 404):
-                    caching.cache.set(key, caching.freeze(response), self.cache_timeout)
-            if frozen is not None:
-                response["Cache-Control"] = caching.cache_control()
-                if not self.language_from_url:
-                    caching.patch_vary_headers(response, ["Accept-Language"])
-            return caching.conditional(request, response, last_modified)
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        response.setdefault("Content-Language", language)
+        if response.status_code >= 500:
+            return response
+        if not self.cache_responses:
+            response["Cache-Control"] = "private, no-store"
+            return response
+        caching.add_cache_headers(
+            response, last_modified, vary_language=not self.language_from_url
+        )
+        if use_cache and response.status_code in (200, 404):
+            caching.cache.set(key, caching.freeze(response), self.cache_timeout)
+        return caching.conditional(request, response, last_modified)
 
     def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
         return request_language(request, kwargs.get("locale"))
