@@ -6,6 +6,7 @@ translations are refreshed through wagtail-localize.
 
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -28,8 +29,12 @@ def ensure_locales() -> dict[str, Locale]:
     }
 
 
-def ensure_home(t: Catalogue, locales: dict[str, Locale]) -> HomePage:
-    """The English home page as the default site's root, translated into nl and fr."""
+def ensure_home(t: Catalogue, locales: dict[str, Locale], base_url: str) -> HomePage:
+    """The English home page as the default site's root, translated into nl and fr.
+
+    The site's host name and port come from ``base_url``, so that the canonical URLs
+    the API gives point where the demo is served.
+    """
     fields = {
         "title": t(
             "Standing with people at risk",
@@ -70,8 +75,11 @@ def ensure_home(t: Catalogue, locales: dict[str, Locale]) -> HomePage:
     home.save_revision().publish()
 
     site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", is_default_site=True
+        is_default_site=True
     )
+    address = urlsplit(base_url)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.root_page = home
     site.site_name = "NGO CMS demo"
     site.save()
@@ -90,15 +98,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         catalogue = Catalogue()
+        base_url = os.environ.get("DEMO_BASE_URL", "http://127.0.0.1:8000")
         with transaction.atomic():
             locales = ensure_locales()
-            home = ensure_home(catalogue, locales)
+            home = ensure_home(catalogue, locales, base_url)
             ctx = DemoContext(
                 stdout=self.stdout, catalogue=catalogue, locales=locales, home=home
             )
             loaded = run_app_loaders(ctx)
             password = self.ensure_admin()
-        base_url = os.environ.get("DEMO_BASE_URL", "http://127.0.0.1:8000")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded in en, nl and fr ({', '.join(['ngo_cms', *loaded])})."
