@@ -233,9 +233,8 @@ def load_demo_signatures(action: UrgentActionPage) -> None:
         email = f"{first}.{last}".lower().replace(" ", "").replace("é", "e")
         Signature.objects.get_or_create(
             translation_key=action.translation_key,
-            email_normalised=f"{email}@example.org",
+            email=f"{email}@example.org",
             defaults={
-                "email": f"{email}@example.org",
                 "first_name": first,
                 "last_name": last,
                 "country": country,

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower, Trim
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -318,14 +319,22 @@ class Signature(models.Model):
 
     Keyed on the campaign's ``translation_key`` (shared by all translations of the
     action), not on one page. One address signs a campaign once: the database
-    enforces it on the trimmed, lower-cased address. No IP address is stored.
+    computes the trimmed, lower-cased address itself (``email_normalised``) and
+    enforces its uniqueness. No IP address is stored.
     """
 
     translation_key = models.UUIDField(_("campaign"), db_index=True, editable=False)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("email"), max_length=254)
-    email_normalised = models.CharField(max_length=254, editable=False)
+    # Computed by the database, not in save(): bulk_create, update() and raw SQL
+    # cannot bypass it, so the unique constraint below really is case-insensitive
+    # and whitespace-trimmed.
+    email_normalised = models.GeneratedField(
+        expression=Lower(Trim("email")),
+        output_field=models.CharField(max_length=254),
+        db_persist=True,
+    )
     country = models.CharField(_("country"), max_length=2)
     postcode = models.CharField(_("postcode"), max_length=20, blank=True)
     locale = models.CharField(
@@ -359,7 +368,3 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.email_normalised = normalise_email(self.email)
-        super().save(*args, **kwargs)

@@ -30,6 +30,7 @@ def test_erase_signer_erases_every_signature_of_one_address(action):
     out = StringIO()
     call_command("erase_signer", "--email", " GONE@example.org ", stdout=out)
     assert "Erased 2 signature(s)" in out.getvalue()
+    assert "gone@" not in out.getvalue().lower()
     assert not Signature.objects.filter(email_normalised="gone@example.org").exists()
     assert Signature.objects.filter(pk=keep.pk).exists()
 
@@ -51,6 +52,7 @@ def test_erase_signer_dry_run_keeps_the_signatures(action):
     out = StringIO()
     call_command("erase_signer", "--email", "dry@example.org", "--dry-run", stdout=out)
     assert "1 signature(s) would be erased" in out.getvalue()
+    assert "dry@example.org" not in out.getvalue()
     assert Signature.objects.filter(email_normalised="dry@example.org").exists()
 
 
