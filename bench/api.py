@@ -17,7 +17,7 @@ For each N (100 and 2,000 by default) it:
 Usage::
 
     .venv/bin/python bench/api.py
-    .venv/bin/python bench/api.py --sizes 100 --seconds 3 --clients 4
+    .venv/bin/python bench/api.py --sizes 100 --seconds 2 --rounds 3 --clients 4
 
 Everything runs on the loopback interface; servers are stopped at the end.
 """
@@ -512,13 +512,19 @@ def bench_size(
         server(bench_env(url, media, cache=False), args.workers) as uncached_port,
         server(bench_env(url, media, cache=True), args.workers) as cached_port,
     ):
+        ports = {
+            name: cached_port if name.endswith(":cached") else uncached_port
+            for name in plan
+        }
         for name, urls in plan.items():
-            port = cached_port if name.endswith(":cached") else uncached_port
-            warm(port, urls, rounds=3 if name.endswith(":cached") else 1)
-            results[name] = {
-                **load(port, urls, args.seconds, args.clients),
-                "queries": counts.get(name, 0),
-            }
+            warm(ports[name], urls, rounds=3 if name.endswith(":cached") else 1)
+        # Rounds interleave the scenarios, and the best round of each counts: other
+        # work on the machine slows some rounds down, never speeds one up.
+        for _round in range(args.rounds):
+            for name, urls in plan.items():
+                measured_round = load(ports[name], urls, args.seconds, args.clients)
+                if name not in results or measured_round["rps"] > results[name]["rps"]:
+                    results[name] = {**measured_round, "queries": counts.get(name, 0)}
     return results
 
 
@@ -580,7 +586,10 @@ def _order(name: str) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,2000", help="comma-separated N")
-    parser.add_argument("--seconds", type=float, default=4.0, help="per scenario")
+    parser.add_argument(
+        "--seconds", type=float, default=2.0, help="per scenario and round"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="best of this many")
     parser.add_argument("--clients", type=int, default=4, help="client processes")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     args = parser.parse_args()
@@ -591,7 +600,9 @@ def main() -> None:
     ):
         print(
             f"Benchmark on {vendor}, {args.workers} gunicorn workers, "
-            f"{args.clients} clients, {args.seconds:g} s per scenario"
+            f"{args.clients} clients, best of {args.rounds} rounds of "
+            f"{args.seconds:g} s per scenario; load average before: "
+            f"{os.getloadavg()[0]:.2f}"
         )
         for count in sizes:
             results = bench_size(count, make, media, args)

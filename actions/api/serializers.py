@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
@@ -73,6 +74,10 @@ def _related_pages(page: Any, relation: str) -> list[Page]:
 
 class ActionSummarySerializer(PageSerializer):
     """An urgent action in a list: summary, status, deadline and progress."""
+
+    # Signature counts change without a publication: keep answers that show them
+    # in the server-side cache only as long as clients may cache them.
+    cache_timeout = settings.API_CACHE_MAX_AGE
 
     status = serializers.SerializerMethodField()
     signature_count = serializers.SerializerMethodField()

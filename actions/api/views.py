@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
@@ -46,9 +45,6 @@ from .serializers import (
 )
 
 Q_PARAMETER = OpenApiParameter("q", str, description="Search in the title and summary.")
-# Signature counts change without a publication: answers that show them are kept in
-# the server-side cache only as long as clients may cache them.
-COUNT_CACHE_TIMEOUT = settings.API_CACHE_MAX_AGE
 
 
 class ActionListView(PageListView):
@@ -56,7 +52,6 @@ class ActionListView(PageListView):
 
     page_model = UrgentActionPage
     serializer_class = ActionSummarySerializer
-    cache_timeout = COUNT_CACHE_TIMEOUT
 
     def filter_pages(self, queryset: QuerySet) -> QuerySet:
         state = choice_filter(self.request, "status", ActionStatus.values)
@@ -91,7 +86,6 @@ class ActionDetailView(PageDetailView):
 
     page_model = UrgentActionPage
     serializer_class = ActionDetailSerializer
-    cache_timeout = COUNT_CACHE_TIMEOUT
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],

@@ -12,16 +12,15 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from wagtail.images import get_image_model
 
 from casepages.choices import CaseStatus
 from casepages.models import PrisonerCasePage, Theme
 from ngo_cms.api.serializers import (
-    IMAGE_FILTER_SPECS,
     ImageSerializer,
     PageSerializer,
     StreamField,
     image_data,
+    rendition_prefetch,
 )
 
 THEMES_CONTEXT_KEY = "casepages_themes"
@@ -56,9 +55,15 @@ def country_data(country: Any) -> dict[str, str] | None:
     return {"code": country.code, "name": str(country.name)}
 
 
-def localized_themes(pages: list[PrisonerCasePage], language_locale_id: int) -> dict:
-    """The themes of ``pages`` in one locale, by translation key (one query)."""
-    keys = {theme.translation_key for page in pages for theme in page.themes.all()}
+def localized_themes(pages: list[Any], language_locale_id: int) -> dict:
+    """The themes of ``pages`` in one locale, by translation key (one query, none
+    when every theme is already a row of that locale)."""
+    keys = {
+        theme.translation_key
+        for page in pages
+        for theme in page.themes.all()
+        if theme.locale_id != language_locale_id
+    }
     if not keys:
         return {}
     return {
@@ -96,10 +101,13 @@ class CaseSummarySerializer(PageSerializer):
 
     @classmethod
     def optimise_queryset(cls, queryset: QuerySet) -> QuerySet:
-        images = get_image_model().objects.prefetch_renditions(*IMAGE_FILTER_SPECS)
-        return queryset.defer(*cls.deferred_fields).prefetch_related(
-            Prefetch("portrait", queryset=images),
-            Prefetch("themes", queryset=Theme.objects.order_by()),
+        return (
+            queryset.defer(*cls.deferred_fields)
+            .select_related("portrait")
+            .prefetch_related(
+                rendition_prefetch("portrait"),
+                Prefetch("themes", queryset=Theme.objects.order_by()),
+            )
         )
 
     @classmethod

@@ -9,9 +9,9 @@ with the number of pages in a response.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from django.conf import settings
@@ -23,6 +23,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from . import messages
 from .errors import APIError
+
+T = TypeVar("T")
 
 
 def content_languages() -> list[str]:
@@ -56,6 +58,22 @@ def unknown_locale(code: str) -> APIError:
         status_code=404,
         params={"locale": code, "choices": ", ".join(content_languages())},
     )
+
+
+def generation_cached(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept in Django's cache until published content next changes.
+
+    Locales and view restrictions are read by every request and change rarely;
+    saving either bumps the generation (``ngo_cms.signal_handlers``).
+    """
+    from .caching import cache, current_generation
+
+    key = f"ngo_cms:api:{name}:{current_generation()[0]}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, 60 * 60)
+    return value
 
 
 @dataclass
@@ -95,11 +113,14 @@ class ApiContext:
     # --- Locales -----------------------------------------------------------------
     @property
     def locales(self) -> dict[str, Locale]:
-        """The site's locales by language code (one query per request)."""
+        """The site's locales by language code (cached until content changes)."""
         if self._locales is None:
-            self._locales = {
-                locale.language_code: locale for locale in Locale.objects.all()
-            }
+            self._locales = generation_cached(
+                "locales",
+                lambda: {
+                    locale.language_code: locale for locale in Locale.objects.all()
+                },
+            )
         return self._locales
 
     def locale(self, code: str) -> Locale:
@@ -123,8 +144,11 @@ class ApiContext:
     def restricted_paths(self) -> list[str]:
         """Tree paths of the pages under a view restriction (private sections)."""
         if self._restricted is None:
-            self._restricted = list(
-                PageViewRestriction.objects.values_list("page__path", flat=True)
+            self._restricted = generation_cached(
+                "restricted_paths",
+                lambda: list(
+                    PageViewRestriction.objects.values_list("page__path", flat=True)
+                ),
             )
         return self._restricted
 

@@ -163,6 +163,7 @@ class PageListView(ApiViewMixin, generics.ListAPIView):
         queryset = self.get_queryset()
         pages = self.paginate_queryset(queryset)
         context = self.get_serializer_context()
+        limit_cache_timeout(self, self.serializer_class)
         self.serializer_class.prepare(pages, context)
         serializer = self.serializer_class(pages, many=True, context=context)
         return self.get_paginated_response(serializer.data)
@@ -268,9 +269,17 @@ def find_page(
     return None, False
 
 
+def limit_cache_timeout(view: Any, serializer_class: type) -> None:
+    """Keep the answer in the response cache no longer than the serializer allows."""
+    timeout = getattr(serializer_class, "cache_timeout", None)
+    if timeout is not None and hasattr(view, "cache_timeout"):
+        view.cache_timeout = min(view.cache_timeout, timeout)
+
+
 def serve_page(view: APIView, page: Page, *, fallback: bool) -> Response:
     """A detail response for ``page`` in its own language (the envelope + type)."""
     serializer_class = get_page_type(type(page)).serializer
+    limit_cache_timeout(view, serializer_class)
     context = {"request": view.request, "view": view, "fallback": fallback}
     language = ApiContext.of(view.request).language_of(page.locale_id)
     with translation.override(language):

@@ -95,3 +95,55 @@ def test_cors_allows_configured_origins(api, settings):
     assert response["Access-Control-Allow-Origin"] == "https://front.example.org"
     other = api.get("/api/v1/locales/", HTTP_ORIGIN="https://evil.example.org")
     assert "Access-Control-Allow-Origin" not in other
+
+
+def test_publishing_purges_the_api_addresses_from_the_frontend_cache(
+    api, cases, settings
+):
+    from unittest import mock
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    with mock.patch(
+        "wagtail.contrib.frontend_cache.utils.purge_urls_from_cache"
+    ) as purge:
+        cases["nl"].save_revision().publish()
+    urls = [url for call in purge.call_args_list for url in call.args[0]]
+    assert any(url.endswith(f"/api/v1/nl/cases/{cases['nl'].slug}/") for url in urls)
+    assert any("/api/v1/resolve/?path=/nl/" in url for url in urls)
+    assert any(url.endswith("/api/v1/nl/navigation/") for url in urls)
+
+
+def test_answers_with_signature_counts_stay_cached_only_briefly(api, actions):
+    from django.core.cache import cache
+
+    url = f"/api/v1/en/actions/{actions['en'].slug}/"
+    with mock_cache_set(cache) as timeouts:
+        api.get(url)
+        api.get("/api/v1/en/cases/")
+    assert timeouts == [settings.API_CACHE_MAX_AGE, 60 * 60]
+
+
+def mock_cache_set(cache):
+    """Record the timeouts of the response cache's writes."""
+    from contextlib import contextmanager
+    from unittest import mock
+
+    @contextmanager
+    def recorder():
+        timeouts: list[int] = []
+        original = cache.set
+
+        def record(key, value, timeout=None, *args, **kwargs):
+            if key.startswith("ngo_cms:api:response"):
+                timeouts.append(timeout)
+            return original(key, value, timeout, *args, **kwargs)
+
+        with mock.patch.object(cache, "set", record):
+            yield timeouts
+
+    return recorder()
