@@ -2,8 +2,7 @@
 
 Dates and choices inside these blocks are facts: wagtail-localize copies them from the
 source page into every translation. Titles and texts are translated; a source's web
-address is carried over unchanged unless a translator deliberately overrides it (for
-instance to point at the Dutch version of a report).
+address is a fact too, so it is copied as well and translators cannot override it.
 """
 
 import datetime
@@ -40,6 +39,19 @@ def date_precision_error(
             "(e.g. 1 January 2016)."
         )
     return None
+
+
+class SynchronisedURLBlock(blocks.URLBlock):
+    """A web address that every translation copies from the source page.
+
+    wagtail-localize normally offers each URL block to translators as an override;
+    this one gives it no segment at all, so the address cannot drift from the
+    source in a translation.
+    """
+
+    def get_translatable_segments(self, value: str) -> list:
+        """Nothing to translate or override (read by wagtail-localize)."""
+        return []
 
 
 class TimelineEventBlock(blocks.StructBlock):
@@ -101,7 +113,7 @@ class SourceBlock(blocks.StructBlock):
         max_length=200,
         help_text=_("Who published it, e.g. “Amnesty International”."),
     )
-    url = blocks.URLBlock(label=_("web address"), required=False)
+    url = SynchronisedURLBlock(label=_("web address"), required=False)
     date = blocks.DateBlock(label=_("date"), required=False)
 
     class Meta:

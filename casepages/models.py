@@ -299,7 +299,8 @@ class PrisonerCasePage(Page):
         SynchronizedField("themes", overridable=False),
         # Timeline: texts are translated, dates, precisions and kinds are copied.
         TranslatableField("timeline"),
-        # Sources and updates: URLs are copied unless a translator overrides one.
+        # Sources and updates: titles and texts are translated; the sources' URLs
+        # and dates are copied (see SynchronisedURLBlock).
         TranslatableField("sources"),
         TranslatableField("updates"),
     ]

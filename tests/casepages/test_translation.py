@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import OverridableSegment, TranslationSource
 
 from casepages.choices import CaseStatus
 from casepages.models import PrisonerCasePage, Theme
@@ -53,6 +53,18 @@ def test_a_translation_keeps_the_source_portrait_dates_and_source_urls(djalali):
     ]
     assert [s.id for s in french.sources] == [s.id for s in english.sources]
     assert french.portrait_alt_text.startswith("Portrait provisoire")
+
+
+def test_a_translator_is_offered_no_source_url_to_override(djalali):
+    source, _created = TranslationSource.update_or_create_from_instance(djalali["en"])
+    overridable = set(
+        OverridableSegment.objects.filter(source=source).values_list(
+            "context__path", flat=True
+        )
+    )
+    assert not [path for path in overridable if path.startswith("sources.")]
+    # Source titles are still offered for translation.
+    assert source.stringsegment_set.filter(context__path__startswith="sources.")
 
 
 def test_facts_cannot_be_overridden_by_a_translator():
