@@ -5,12 +5,15 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from casepages.blocks import SynchronisedURLBlock
+
 
 class PressLinkBlock(blocks.StructBlock):
     """One article about a rally: its title, who published it, where and when.
 
     The title and publisher are translated; the address and date are copied from the
-    source page (wagtail-localize leaves URL and date blocks alone).
+    source page (wagtail-localize leaves date blocks alone, and the address is a
+    ``SynchronisedURLBlock``, which translators cannot override).
     """
 
     title = blocks.CharBlock(label=_("title"), max_length=255)
@@ -19,7 +22,7 @@ class PressLinkBlock(blocks.StructBlock):
         max_length=120,
         help_text=_("The newspaper, broadcaster or website, e.g. “BRUZZ”."),
     )
-    url = blocks.URLBlock(label=_("web address"))
+    url = SynchronisedURLBlock(label=_("web address"))
     date = blocks.DateBlock(label=_("date"), required=False)
 
     class Meta:

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail_localize.models import OverridableSegment, TranslationSource
 
 from actions.models import Organisation, RallyPage, past_rallies, upcoming_rallies
 from tests.factories.actions import RallyPageFactory
@@ -101,3 +102,21 @@ def test_rally_index_lists_upcoming_then_past(client):
 
 def test_now_default_is_used_when_no_moment_given():
     assert upcoming_rallies("en").filter(ends_at__lt=timezone.now()).count() == 0
+
+
+def test_press_link_addresses_are_not_offered_to_translators():
+    rally = (
+        RallyPage.objects.filter(locale__language_code="en")
+        .exclude(press_links=[])
+        .first()
+    )
+    assert rally is not None and rally.press_links, "the demo has a press link"
+    source, _created = TranslationSource.update_or_create_from_instance(rally)
+    paths = OverridableSegment.objects.filter(source=source).values_list(
+        "context__path", flat=True
+    )
+    assert not [path for path in paths if path.startswith("press_links.")]
+    dutch = rally.get_translation(Locale.objects.get(language_code="nl"))
+    assert [link.value["url"] for link in dutch.specific.press_links] == [
+        link.value["url"] for link in rally.press_links
+    ]
