@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -114,5 +115,6 @@ def calendar_response(
         rally_calendar(rallies, language_code=language_code),
         content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Slugs may be Unicode (“rassemblements-été”): RFC 6266 encodes those properly.
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

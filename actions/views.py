@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from actions.models import Signature, UrgentActionPage
@@ -68,14 +69,14 @@ def report_detail(request: HttpRequest, page_id: int) -> HttpResponse:
     stamp = timezone.localdate().isoformat()
     if export == "csv":
         response = HttpResponse(export_csv(key), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="signatures-{action.slug}-{stamp}.csv"'
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"signatures-{action.slug}-{stamp}.csv"
         )
         return response
     if export == "xlsx":
         response = HttpResponse(export_xlsx(key), content_type=XLSX_TYPE)
-        response["Content-Disposition"] = (
-            f'attachment; filename="signatures-{action.slug}-{stamp}.xlsx"'
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"signatures-{action.slug}-{stamp}.xlsx"
         )
         return response
     report = build_report(key)

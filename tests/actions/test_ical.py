@@ -87,3 +87,15 @@ def test_rally_index_feed_lists_only_upcoming_rallies_of_its_locale(client, emba
 def test_empty_calendar_is_still_valid():
     calendar = Calendar.from_ical(rally_calendar([], language_code="en"))
     assert calendar.walk("VEVENT") == []
+
+
+def test_a_unicode_slug_gives_a_properly_encoded_file_name(client, embassy):
+    rally = embassy["fr"]
+    rally.slug = "manifestation-été"
+    rally.save_revision().publish()
+    rally.refresh_from_db()
+    response = client.get(rally.ical_url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''manifestation-%C3%A9t%C3%A9.ics"
+    )
