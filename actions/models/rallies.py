@@ -12,6 +12,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -49,6 +50,16 @@ def validate_time_zone(value: str) -> None:
             params={"value": value},
             code="invalid_time_zone",
         ) from error
+
+
+def validate_country_code(value: str) -> None:
+    """Accept only ISO 3166 two-letter country codes such as "BE"."""
+    if value not in countries:
+        raise ValidationError(
+            _("“%(value)s” is not a two-letter country code such as “BE”."),
+            params={"value": value},
+            code="invalid_country",
+        )
 
 
 class Organisation(TranslatableMixin, models.Model):
@@ -132,6 +143,7 @@ class RallyPage(RoutablePageMixin, Page):
         _("country"),
         max_length=2,
         default="BE",
+        validators=[validate_country_code],
         help_text=_("Two-letter country code, e.g. “BE”."),
     )
     latitude = models.DecimalField(

@@ -36,6 +36,15 @@ def test_unknown_time_zone_is_refused():
     assert "time_zone" in error.value.message_dict
 
 
+def test_unknown_country_code_is_refused_with_a_clear_message():
+    rally = RallyPageFactory.build(country="XX")
+    with pytest.raises(ValidationError) as error:
+        rally.clean_fields()
+    assert error.value.message_dict["country"] == [
+        "“XX” is not a two-letter country code such as “BE”."
+    ]
+
+
 def test_time_zone_defaults_to_brussels():
     assert RallyPage().time_zone == "Europe/Brussels"
 
