@@ -70,14 +70,17 @@ def sign_petition(
         language_code: the language the person signs in; error messages use it.
 
     Returns:
-        The outcome, with the campaign's signature count afterwards.
+        The outcome, with the campaign's signature count afterwards. For a
+        repeated address or a bot, that is the count before plus one, exactly as a
+        new signer would see it.
     """
     language_code = _language(action, language_code)
     with translation.override(language_code):
+        count_before = action.signature_count
         if str(data.get(HONEYPOT_FIELD) or "").strip():
             logger.info("Dropped a honeypot submission on action %s", action.pk)
             return SigningResult(
-                SigningStatus.DROPPED, signature_count=action.signature_count
+                SigningStatus.DROPPED, signature_count=count_before + 1
             )
         state = action.signing_state(timezone.now())
         if state == "not_open":
@@ -100,9 +103,12 @@ def sign_petition(
                 if name != HONEYPOT_FIELD
             }
             return SigningResult(SigningStatus.INVALID, errors, action.signature_count)
-        _store(action, form.cleaned_data, language_code)
+        stored = _store(action, form.cleaned_data, language_code)
+        # The count in the answer grows by at least one whether or not the address
+        # had signed before, so the answer itself never tells who signed.
+        count_after = action.signature_count if stored else count_before + 1
         return SigningResult(
-            SigningStatus.SIGNED, signature_count=action.signature_count
+            SigningStatus.SIGNED, signature_count=max(count_after, count_before + 1)
         )
 
 
