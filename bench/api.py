@@ -483,7 +483,7 @@ def scenarios(count: int, ids: dict[str, int]) -> dict[str, list[str]]:
         "resolve:uncached": ours_resolve,
         "resolve:cached": ours_resolve,
         "resolve:wagtail_find": wagtail_resolve,
-        "floor:tiny": ["/bench/floor/"],
+        "floor:tiny": ["/api/bench-floor/"],
     }
 
 
@@ -506,7 +506,7 @@ def bench_size(
     # The floor of each endpoint moves as many bytes as the endpoint's answers.
     for kind in ("list", "detail", "resolve"):
         size = measured["bytes"][f"{kind}:cached"]
-        plan[f"floor:{kind}"] = [f"/bench/floor/{size}/"]
+        plan[f"floor:{kind}"] = [f"/api/bench-floor/{size}/"]
     results: dict[str, dict[str, float]] = {}
     with (
         server(bench_env(url, media, cache=False), args.workers) as uncached_port,

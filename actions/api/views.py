@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -141,6 +142,8 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
         )
         if action is None:
             raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
+        if not isinstance(request.data, Mapping):
+            raise APIError(messages.PARSE_ERROR, code="parse_error")
         data = {
             key: request.data.get(key) for key in SignatureRequestSerializer().fields
         }

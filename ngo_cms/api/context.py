@@ -97,6 +97,7 @@ class ApiContext:
     _locales: dict[str, Locale] | None = None
     _restricted: list[str] | None = None
     _root_paths: list[Any] | None = None
+    _origin: str | None = None
     _prefixes: dict[str, str] = field(default_factory=dict)
     _translations: dict[str, list[Translation]] = field(default_factory=dict)
 
@@ -212,9 +213,12 @@ class ApiContext:
         return path
 
     def absolute_media_url(self, url: str) -> str:
-        if url.startswith("/"):
-            return self.request.build_absolute_uri(url)
-        return url
+        """``url`` (a media URL, often relative) made absolute on this request's host."""
+        if url.startswith("//") or not url.startswith("/"):
+            return url
+        if self._origin is None:
+            self._origin = self.request.build_absolute_uri("/").rstrip("/")
+        return self._origin + url
 
     # --- Translations ----------------------------------------------------------------
     def load_translations(self, pages: Iterable[Page]) -> None:

@@ -5,7 +5,6 @@ The only module of ``ngo_cms.api`` that imports the domain apps: including their
 """
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import views
 from .registry import register_endpoint, register_page_type
@@ -18,12 +17,8 @@ urlpatterns = [
     path("locales/", views.LocaleListView.as_view(), name="locales"),
     path("resolve/", views.ResolveView.as_view(), name="resolve"),
     path("preview/", views.PreviewView.as_view(), name="preview"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path(
-        "docs/",
-        SpectacularSwaggerView.as_view(url_name="api:schema"),
-        name="docs",
-    ),
+    path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("docs/", views.DocsView.as_view(url_name="api:schema"), name="docs"),
     path("<str:locale>/navigation/", views.NavigationView.as_view(), name="navigation"),
     path("", include("casepages.api.urls")),
     path("", include("actions.api.urls")),

@@ -19,6 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -80,11 +81,13 @@ class ApiViewMixin:
             no publication makes it stale first.
         language_from_url: the URL names the locale; otherwise the language comes
             from Accept-Language and responses vary on it.
+        vary_on_accept: the answer's format follows the Accept header (the schema).
     """
 
     cache_responses = True
     cache_timeout = caching.RESPONSE_TIMEOUT
     language_from_url = True
+    vary_on_accept = False
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         language = self.get_language(request, kwargs)
@@ -96,6 +99,8 @@ class ApiViewMixin:
         generation, last_modified = caching.current_generation()
         use_cache = self.cache_responses and caching.response_cache_enabled()
         key = caching.response_key(request, language, generation)
+        if self.vary_on_accept:
+            key += ":" + request.META.get("HTTP_ACCEPT", "")
         if use_cache:
             # The hot path: a rendered answer of the current generation, served
             # without DRF, the database or activating a language.
@@ -115,6 +120,8 @@ class ApiViewMixin:
         caching.add_cache_headers(
             response, last_modified, vary_language=not self.language_from_url
         )
+        if self.vary_on_accept:
+            caching.patch_vary_headers(response, ["Accept"])
         if use_cache and response.status_code in (200, 404):
             caching.cache.set(key, caching.freeze(response), self.cache_timeout)
         return caching.conditional(request, response, last_modified)
@@ -519,6 +526,20 @@ class PreviewView(ApiViewMixin, APIView):
             ) from error
         page = preview.as_page()
         return serve_page(self, page, fallback=False)
+
+
+class SchemaView(ApiViewMixin, SpectacularAPIView):
+    """The OpenAPI 3 schema (YAML, or JSON with ``?format=json``), cached like the
+    rest: generating it takes a while."""
+
+    language_from_url = False
+    vary_on_accept = True
+
+
+class DocsView(ApiViewMixin, SpectacularSwaggerView):
+    """Swagger UI for the schema, with its assets served from this site (no CDN)."""
+
+    language_from_url = False
 
 
 class NotFoundView(ApiViewMixin, APIView):

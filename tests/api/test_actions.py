@@ -145,3 +145,11 @@ def test_get_on_signatures_is_not_allowed(api, actions):
     response = api.get(signatures_url(actions["en"]))
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+def test_signing_with_a_json_list_is_a_400_not_a_crash(api, actions):
+    response = api.post(
+        signatures_url(actions["en"]), data="[1, 2]", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"

@@ -117,3 +117,17 @@ def test_every_message_has_a_dutch_and_french_translation():
             msgid = str(getattr(messages, name))
         assert msgid in pending, name
         assert pending[msgid]["nl"] and pending[msgid]["fr"], name
+
+
+def test_schema_is_cached_per_format(api):
+    yaml_answer = api.get("/api/v1/schema/")
+    json_answer = api.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
+    assert yaml_answer["Content-Type"].startswith("application/vnd.oai.openapi")
+    assert "json" in json_answer["Content-Type"]
+    assert "json" not in yaml_answer["Content-Type"]
+    assert json_answer.content.startswith(b"{")
+    assert "ETag" in yaml_answer
+    assert (
+        api.get("/api/v1/schema/", HTTP_IF_NONE_MATCH=yaml_answer["ETag"]).status_code
+        == 304
+    )
