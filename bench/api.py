@@ -397,7 +397,9 @@ def databases(workdir: Path) -> Iterator[Any]:
         import psycopg
 
         parts = urlsplit(base_url)
-        admin_url = base_url
+        # Databases are created from the server's maintenance database: the one that
+        # DATABASE_URL names need not exist (pytest-django makes test_<name>).
+        admin_url = parts._replace(path="/postgres").geturl()
         created: list[str] = []
 
         def pg(sql: str) -> None:
