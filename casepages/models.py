@@ -25,6 +25,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ngo_cms.api.preview import HeadlessPreviewPageMixin
 from ngo_cms.blocks import BodyBlock
 from ngo_cms.models import PAGE_TRANSLATABLE_FIELDS, SectionIndexPage
 
@@ -110,7 +111,7 @@ def _sorted_stream(value: StreamValue, *, reverse: bool) -> StreamValue:
     )
 
 
-class PrisonerCasePage(Page):
+class PrisonerCasePage(HeadlessPreviewPageMixin, Page):
     """The record of one person at risk: who they are, where their case stands, and
     how it got there (timeline, numbered sources, dated updates).
 

@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ngo_cms.api.preview import HeadlessPreviewPageMixin
+
 # What every page type translates: the title, its slug (so that /nl/zaken/ and
 # /fr/affaires/ read naturally) and the search-engine fields of the Promote tab.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -19,7 +21,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewPageMixin, Page):
     """The root of one language's site: a welcome text that front ends show first.
 
     There is one home page per locale, all translations of each other; sections
@@ -57,7 +59,7 @@ class HomePage(Page):
         return self.get_children().live().public().specific()
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(HeadlessPreviewPageMixin, Page):
     """Base of the pages that list one kind of content (cases, actions, rallies).
 
     Each domain app subclasses it once; there is one section page per home page and

@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions.choices import ActionStatus
+from ngo_cms.api.preview import HeadlessPreviewPageMixin
 from ngo_cms.blocks import BodyBlock
 from ngo_cms.models import PAGE_TRANSLATABLE_FIELDS
 
@@ -48,7 +49,7 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-class UrgentActionPage(RoutablePageMixin, Page):
+class UrgentActionPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     """A petition to a named official, with the letter that signers put their name to.
 
     One campaign, many languages: the English page and its Dutch and French

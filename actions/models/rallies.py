@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions.blocks import PressLinksBlock
 from actions.choices import RallyStatus
+from ngo_cms.api.preview import HeadlessPreviewPageMixin
 from ngo_cms.blocks import BodyBlock
 from ngo_cms.models import PAGE_TRANSLATABLE_FIELDS
 
@@ -104,7 +105,7 @@ class RallyQuerySet(PageQuerySet):
 RallyManager = PageManager.from_queryset(RallyQuerySet)
 
 
-class RallyPage(RoutablePageMixin, Page):
+class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     """A rally, vigil or protest: when and where to come, who organises it, and after
     the day a report with press links.
 

@@ -11,8 +11,21 @@ the live detail. This module imports nothing from Django REST framework, so mode
 can import it cheaply.
 """
 
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 
 class HeadlessPreviewPageMixin(HeadlessPreviewMixin):
-    """Preview in the headless front end (``WAGTAIL_HEADLESS_PREVIEW``)."""
+    """Preview in the headless front end (``WAGTAIL_HEADLESS_PREVIEW``).
+
+    Only when a front end is configured (``FRONTEND_URL``): without one, the Preview
+    button keeps Wagtail's own preview with the page's template, which is what an
+    editor of a site with no front end yet needs.
+    """
+
+    def serve_preview(self, request: HttpRequest, preview_mode: str) -> HttpResponse:
+        if settings.FRONTEND_URL:
+            return super().serve_preview(request, preview_mode)
+        # Skip the headless mixin: the next serve_preview in the MRO is Page's.
+        return super(HeadlessPreviewMixin, self).serve_preview(request, preview_mode)
