@@ -51,8 +51,9 @@ class APIError(exceptions.APIException):
 
     def render_message(self) -> str:
         """The message in the active language, with its placeholders filled in."""
-        text = str(self.message)
-        return text % self.params if self.params else text
+        # ``%`` on the lazy message (not on its str()) lets a plural message pick
+        # its form from the params.
+        return str(self.message % self.params) if self.params else str(self.message)
 
 
 def not_found(

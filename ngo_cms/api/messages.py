@@ -1,10 +1,11 @@
 """Every message the API shows to clients, lazily translated.
 
 Kept in one module so that the contract tests can check that each one has a Dutch
-and French translation (``locale/pending/api.json`` until it reaches the catalogues).
+and a French translation in ``locale/``.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 UNKNOWN_LOCALE = _(
     "“%(locale)s” is not a language of this site. Use one of: %(choices)s."
@@ -18,7 +19,11 @@ BAD_CHOICE = _(
 )
 BAD_VALUE = _("“%(value)s” is not a valid value for “%(name)s”.")
 BAD_PAGE = _("“%(value)s” is not a valid page number: use a whole number from 1.")
-PAGE_OUT_OF_RANGE = _("Page %(page)s does not exist: there are %(num_pages)s pages.")
+PAGE_OUT_OF_RANGE = ngettext_lazy(
+    "Page %(page)s does not exist: there is %(num_pages)s page.",
+    "Page %(page)s does not exist: there are %(num_pages)s pages.",
+    "num_pages",
+)
 BAD_PAGE_SIZE = _(
     "“%(value)s” is not a valid page size: use a whole number from 1 to %(max)s."
 )

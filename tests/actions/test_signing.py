@@ -1,8 +1,6 @@
 """Signing a petition: validation, honeypot, duplicates, deadlines, translations."""
 
 import datetime
-import json
-from pathlib import Path
 
 import pytest
 from django.utils import timezone, translation
@@ -13,7 +11,6 @@ from actions.signing import sign_petition
 from tests.factories.actions import valid_signature_data
 
 pytestmark = pytest.mark.django_db
-PENDING = Path(__file__).resolve().parents[2] / "locale" / "pending" / "actions.json"
 
 
 @pytest.fixture
@@ -145,31 +142,43 @@ def test_error_messages_are_in_the_language_signed_in(actions):
 
 
 @pytest.mark.parametrize(
-    ("code", "msgid"),
+    ("code", "data", "field", "expected"),
     [
-        ("nl", "Enter a valid email address, such as name@example.org."),
-        ("fr", "This action is closed: signing has ended."),
+        (
+            "nl",
+            {"email": "nope"},
+            "email",
+            "Vul een geldig e-mailadres in, zoals naam@example.org.",
+        ),
+        (
+            "fr",
+            {"email": "nope"},
+            "email",
+            "Saisissez une adresse e-mail valide, par exemple nom@example.org.",
+        ),
     ],
 )
-def test_messages_have_dutch_and_french_translations(code, msgid):
-    """Pending for the lead to merge into locale/*.po; the catalogue wins once merged."""
-    pending = json.loads(PENDING.read_text(encoding="utf-8"))
-    assert pending[msgid][code] and pending[msgid][code] != msgid
-    with translation.override(code):
-        merged = translation.gettext(msgid)
-    if merged == msgid:
-        pytest.skip(f"{code} catalogue does not have this message yet (pending merge)")
-    assert merged == pending[msgid][code]
-
-
-def test_dutch_error_message_when_catalogue_is_merged(actions):
+def test_signer_reads_errors_in_their_language(actions, code, data, field, expected):
     result = sign_petition(
-        actions["nl"], valid_signature_data(email="nope"), language_code="nl"
+        actions[code], valid_signature_data(**data), language_code=code
     )
-    message = result.errors["email"][0]
-    if message == "Enter a valid email address, such as name@example.org.":
-        pytest.skip("nl catalogue not merged yet")
-    assert "e-mailadres" in message
+    assert result.errors[field] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("nl", "Deze actie is afgesloten: ondertekenen kan niet meer."),
+        ("fr", "Cette action est clôturée : il n'est plus possible de signer."),
+    ],
+)
+def test_closed_action_says_so_in_the_signers_language(actions, code, expected):
+    UrgentActionPage.objects.filter(
+        translation_key=actions["en"].translation_key
+    ).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    action = UrgentActionPage.objects.get(pk=actions[code].pk)
+    result = sign_petition(action, valid_signature_data(), language_code=code)
+    assert result.errors["__all__"] == [expected]
 
 
 def test_unknown_language_code_falls_back_to_the_page_language(actions):
