@@ -48,6 +48,10 @@ FRONTEND_URL = os.environ.get("FRONTEND_URL", "")  # headless preview target
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))  # seconds
 API_STALE_WHILE_REVALIDATE = int(os.environ.get("API_STALE_WHILE_REVALIDATE", "300"))
 HTTPS_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # production only
+# Proxies (load balancer, CDN) in front of the app: how many X-Forwarded-For hops to
+# trust when throttling signing per client. 0: the peer address is the client, and a
+# forged X-Forwarded-For header cannot dodge the limit.
+NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
 # -----------------------------------------------------------------------------------
 
 # The embedded default keeps its files in var/, which a fresh clone does not have.
@@ -212,6 +216,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "ngo_cms.api.errors.exception_handler",
     # Signing a petition is throttled per client (IP address); the rest is cached.
     "DEFAULT_THROTTLE_RATES": {"signing": "10/minute"},
+    "NUM_PROXIES": NUM_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "NGO CMS content API",

@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.conf import settings
+from django.test import override_settings
 from django.utils import translation
 
 from actions.choices import ActionStatus
@@ -156,3 +158,43 @@ def test_signing_with_a_json_list_is_a_400_not_a_crash(api, actions):
     )
     assert response.status_code == 400
     assert response.json()["code"] == "parse_error"
+
+
+def test_behind_a_proxy_signers_are_throttled_by_their_own_address(api, actions):
+    url = signatures_url(actions["en"])
+    rest = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    with override_settings(REST_FRAMEWORK=rest):
+        for number in range(10):
+            api.post(
+                url,
+                data=valid_signature_data(email=f"p{number}@example.org"),
+                HTTP_X_FORWARDED_FOR="203.0.113.7",
+            )
+        blocked = api.post(
+            url,
+            data=valid_signature_data(email="p-late@example.org"),
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+        other_signer = api.post(
+            url,
+            data=valid_signature_data(email="other@example.org"),
+            HTTP_X_FORWARDED_FOR="198.51.100.20",
+        )
+    assert blocked.status_code == 429
+    assert other_signer.status_code == 201
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(api, actions):
+    url = signatures_url(actions["en"])
+    for number in range(10):
+        api.post(
+            url,
+            data=valid_signature_data(email=f"f{number}@example.org"),
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",
+        )
+    response = api.post(
+        url,
+        data=valid_signature_data(email="f-late@example.org"),
+        HTTP_X_FORWARDED_FOR="192.0.2.99",
+    )
+    assert response.status_code == 429
