@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -105,6 +107,45 @@ class RallyQuerySet(PageQuerySet):
 RallyManager = PageManager.from_queryset(RallyQuerySet)
 
 
+def zone_or_default(name: str) -> zoneinfo.ZoneInfo:
+    """The time zone called ``name``, or Europe/Brussels when there is none such."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)
+
+
+class RallyPageForm(WagtailAdminPageForm):
+    """The rally edit form: start and end are typed and shown in the rally's own
+    time zone (its ``time_zone`` field), not in the server's, so that a vigil in
+    London at 18:00 is entered as 18:00.
+    """
+
+    local_time_fields = ("starts_at", "ends_at")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            return
+        zone = self.instance.zone
+        for name in self.local_time_fields:
+            value = getattr(self.instance, name)
+            if value is not None and name in self.fields:
+                # A naive value is shown as it is, without conversion.
+                self.initial[name] = timezone.make_naive(value, zone)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        zone = zone_or_default(cleaned.get("time_zone") or DEFAULT_TIME_ZONE)
+        for name in self.local_time_fields:
+            value = cleaned.get(name)
+            if value is not None:
+                # Django read the typed time in the server's zone: read it again in
+                # the rally's.
+                cleaned[name] = timezone.make_aware(timezone.make_naive(value), zone)
+        return cleaned
+
+
 class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     """A rally, vigil or protest: when and where to come, who organises it, and after
     the day a report with press links.
@@ -194,6 +235,7 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
 
     objects = RallyManager()
 
+    base_form_class = RallyPageForm
     parent_page_types = ["actions.RallyIndexPage"]
     subpage_types: list[str] = []
 
@@ -297,10 +339,7 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         """The rally's time zone (Europe/Brussels when the stored name is unknown)."""
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)
+        return zone_or_default(self.time_zone)
 
     @property
     def local_starts_at(self) -> datetime.datetime:
