@@ -62,3 +62,13 @@ def home_pages(db) -> dict[str, Page]:
 @pytest.fixture
 def is_postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture(autouse=True)
+def reset_language():
+    """Each test starts in English: a request may leave its language active."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.models import OverridableSegment, TranslationSource
 
@@ -38,7 +38,7 @@ def test_unknown_time_zone_is_refused():
 
 def test_unknown_country_code_is_refused_with_a_clear_message():
     rally = RallyPageFactory.build(country="XX")
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         rally.clean_fields()
     assert error.value.message_dict["country"] == [
         "“XX” is not a two-letter country code such as “BE”."

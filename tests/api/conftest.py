@@ -63,5 +63,4 @@ def case_index(db) -> dict[str, Page]:
 def message(msgid: Any, language: str, **params: Any) -> str:
     """``msgid`` (a lazy message of ngo_cms.api.messages) as the API says it."""
     with translation.override(language):
-        text = str(msgid)
-    return text % params if params else text
+        return str(msgid % params) if params else str(msgid)
