@@ -295,12 +295,14 @@ def _pages_in_locale(pages: list[Page], locale: Any) -> list[Page]:
     return result
 
 
-class ActionRelatedCase(Orderable):
-    """A prisoner case that an urgent action is about (chosen in the source language)."""
+class RelatedCase(Orderable):
+    """Base of the links from an action or a rally to the prisoner cases it is about.
 
-    action = ParentalKey(
-        UrgentActionPage, on_delete=models.CASCADE, related_name="related_cases"
-    )
+    The case is chosen in the source language; pages show its translation in theirs.
+    Subclasses add the ``ParentalKey`` to their page, with ``related_name`` set to
+    ``"related_cases"``.
+    """
+
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("case"),
@@ -311,8 +313,20 @@ class ActionRelatedCase(Orderable):
     panels = [PageChooserPanel("page", page_type=CASE_PAGE_TYPE)]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("related case")
         verbose_name_plural = _("related cases")
+
+
+class ActionRelatedCase(RelatedCase):
+    """A prisoner case that an urgent action is about."""
+
+    action = ParentalKey(
+        UrgentActionPage, on_delete=models.CASCADE, related_name="related_cases"
+    )
+
+    class Meta(RelatedCase.Meta):
+        pass
 
 
 class Signature(models.Model):

@@ -38,7 +38,7 @@ from ngo_cms.api.preview import HeadlessPreviewPageMixin
 from ngo_cms.blocks import BodyBlock
 from ngo_cms.models import PAGE_TRANSLATABLE_FIELDS
 
-from .petitions import CASE_PAGE_TYPE, _pages_in_locale
+from .petitions import RelatedCase, _pages_in_locale
 
 DEFAULT_TIME_ZONE = "Europe/Brussels"
 
@@ -389,24 +389,15 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         )
 
 
-class RallyRelatedCase(Orderable):
-    """A prisoner case that a rally is about (chosen in the source language)."""
+class RallyRelatedCase(RelatedCase):
+    """A prisoner case that a rally is about."""
 
     rally = ParentalKey(
         RallyPage, on_delete=models.CASCADE, related_name="related_cases"
     )
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("case"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [PageChooserPanel("page", page_type=CASE_PAGE_TYPE)]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("related case")
-        verbose_name_plural = _("related cases")
+    class Meta(RelatedCase.Meta):
+        pass
 
 
 class RallyRelatedAction(Orderable):
