@@ -135,3 +135,17 @@ def test_export_only_holds_this_campaign(action):
     rows = export_csv(other.translation_key).decode("utf-8-sig").splitlines()
     assert len(rows) == 2
     assert "other@example.org" in rows[1]
+
+
+def test_report_names_countries_and_languages_in_the_campaigners_language(
+    client, campaigner, action
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(campaigner)
+    profile.preferred_language = "nl"
+    profile.save()
+    client.force_login(campaigner)
+    html = client.get(report_url(action)).content.decode()
+    assert "België (BE)" in html
+    assert "Frans (fr)" in html
