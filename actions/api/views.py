@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
@@ -122,6 +123,7 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
         responses={
             201: SignatureResultSerializer,
             400: OpenApiResponse(ErrorSerializer, description="Invalid data."),
+            413: OpenApiResponse(ErrorSerializer, description="The body is too large."),
             404: ERROR_RESPONSES[404],
             409: OpenApiResponse(
                 ErrorSerializer, description="The action is closed or not open yet."
@@ -142,6 +144,14 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
         )
         if action is None:
             raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if _content_length(request) > limit:
+            raise APIError(
+                messages.TOO_LARGE,
+                code="too_large",
+                status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                params={"limit": limit},
+            )
         if not isinstance(request.data, Mapping):
             raise APIError(messages.PARSE_ERROR, code="parse_error")
         data = {
@@ -314,3 +324,11 @@ class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
             f"rallies-{locale}.ics",
             locale,
         )
+
+
+def _content_length(request: Request) -> int:
+    """The declared size of the request body in bytes (0 when absent or malformed)."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

@@ -198,3 +198,24 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_limit(api, actions):
         HTTP_X_FORWARDED_FOR="192.0.2.99",
     )
     assert response.status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("nl", "De gegevens die je stuurde zijn te groot: stuur hoogstens"),
+        ("fr", "Les données envoyées sont trop volumineuses : envoyez au plus"),
+    ],
+)
+def test_an_oversized_signing_body_is_a_translated_413(api, actions, locale, expected):
+    before = actions["en"].signature_count
+    response = api.post(
+        signatures_url(actions[locale]),
+        data=json.dumps({**valid_signature_data(), "first_name": "x" * 3_000_000}),
+        content_type="application/json",
+    )
+    assert response.status_code == 413
+    body = response.json()
+    assert body["code"] == "too_large"
+    assert body["message"].startswith(expected)
+    assert actions["en"].signature_count == before
