@@ -6,6 +6,10 @@ and fr, translated through wagtail-localize. Each test runs in a transaction tha
 rolled back, so tests may change the demo freely.
 """
 
+import email
+import email.policy
+import socket
+from collections.abc import Iterator
 from io import StringIO
 
 import pytest
@@ -72,3 +76,48 @@ def reset_language():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+class SmtpInbox:
+    """Mails a real SMTP server on 127.0.0.1 received, parsed with the email package."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        parsed = email.message_from_bytes(
+            envelope.original_content or envelope.content, policy=email.policy.default
+        )
+        self.messages.append(parsed)
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        """The mails addressed to ``address``."""
+        return [m for m in self.messages if address in m.get("To", "")]
+
+    @staticmethod
+    def text(message: email.message.EmailMessage) -> str:
+        """The plain-text body of ``message``."""
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+
+@pytest.fixture
+def smtp_server(settings) -> Iterator[SmtpInbox]:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that Django's SMTP backend sends to."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = SmtpInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    try:
+        yield inbox
+    finally:
+        controller.stop()

@@ -52,6 +52,15 @@ HTTPS_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # production only
 # trust when throttling signing per client. 0: the peer address is the client, and a
 # forged X-Forwarded-For header cannot dodge the limit.
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+# Outgoing mail (translators' notifications, signers' confirmations). Without
+# EMAIL_HOST, development prints mails to the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")  # SMTP server; empty: console backend
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # implicit TLS (port 465)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "NGO CMS <noreply@localhost>")
 # -----------------------------------------------------------------------------------
 
 # The embedded default keeps its files in var/, which a fresh clone does not have.
@@ -85,6 +94,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    # Background work (mail, webhooks): django-tasks with its database backend, so
+    # the embedded setup needs no broker. `manage.py db_worker` runs the tasks.
+    "django_tasks",
+    "django_tasks_db",
     # Country names in every language for case pages (casepages).
     "django_countries",
     "django.contrib.admin",
@@ -149,6 +162,17 @@ else:
             "LOCATION": "ngo_cms",
         }
     }
+
+# --- Mail and background tasks --------------------------------------------------------
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Tasks are stored in the database and run by `manage.py db_worker` (./dev serve
+# starts one beside the web server); nothing extra to install or run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {
