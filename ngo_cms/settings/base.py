@@ -202,9 +202,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("nl", "Nederlands"),
     ("fr", "Français"),
 ]
-# The project's own catalogues (nl, fr) live in one top-level folder, so that
-# translators work on one set of .po files rather than one per app.
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The Dutch and French catalogues of all three apps are one set of .po files in
+# ngo_cms/locale/, which Django finds as the core app's locale folder (no
+# LOCALE_PATHS: a host project installing the apps gets them the same way).
 
 # --- Static and media --------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -10,3 +10,7 @@ ALLOWED_HOSTS = ["*"]
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# Only for `manage.py makemessages` run from the repository root: without it, the
+# strings of casepages and actions (which have no locale folder of their own) would
+# have nowhere to go. Translators keep one catalogue for the three apps.
+LOCALE_PATHS = [BASE_DIR / "ngo_cms" / "locale"]  # noqa: F405

@@ -6,15 +6,26 @@ from pathlib import Path
 
 import polib
 import pytest
-from django.conf import settings
+from django.utils import translation
+
+import ngo_cms
+
+CATALOGUES = Path(ngo_cms.__file__).resolve().parent / "locale"
 
 
 @pytest.mark.parametrize("language", ["nl", "fr"])
 def test_catalogue_has_no_untranslated_or_fuzzy_entries(language):
-    path = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+    path = CATALOGUES / language / "LC_MESSAGES" / "django.po"
     catalogue = polib.pofile(str(path))
     assert catalogue.untranslated_entries() == []
     assert catalogue.fuzzy_entries() == []
+
+
+def test_catalogues_load_from_the_core_app_without_locale_paths(settings):
+    """A host project finds the catalogues as the app's locale folder."""
+    assert not settings.LOCALE_PATHS
+    with translation.override("nl"):
+        assert translation.gettext("prisoner cases") == "gevangenen"
 
 
 @pytest.mark.django_db
@@ -54,7 +65,7 @@ def project_msgids() -> set[str]:
 
 @pytest.mark.parametrize("language", ["nl", "fr"])
 def test_every_string_in_code_and_templates_is_in_the_catalogue(language):
-    path = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+    path = CATALOGUES / language / "LC_MESSAGES" / "django.po"
     translated = {entry.msgid for entry in polib.pofile(str(path)).translated_entries()}
     missing = sorted(project_msgids() - translated)
     assert missing == []
