@@ -7,6 +7,7 @@ address is a fact too, so it is copied as well and translators cannot override i
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -93,7 +94,9 @@ class TimelineEventBlock(blocks.StructBlock):
         result = super().clean(value)
         message = date_precision_error(result.get("date"), result.get("date_precision"))
         if message:
-            raise StructBlockValidationError(block_errors={"date": message})
+            raise StructBlockValidationError(
+                block_errors={"date": ValidationError(message)}
+            )
         return result
 
 
@@ -156,7 +159,9 @@ class CaseUpdateBlock(blocks.StructBlock):
         result = super().clean(value)
         message = date_precision_error(result.get("date"), result.get("date_precision"))
         if message:
-            raise StructBlockValidationError(block_errors={"date": message})
+            raise StructBlockValidationError(
+                block_errors={"date": ValidationError(message)}
+            )
         return result
 
 

@@ -106,6 +106,19 @@ def _redirect_model() -> type:
 
 def register_signal_handlers() -> None:
     """Connect the handlers (called from ``NgoCmsConfig.ready``)."""
+    from ngo_cms import translation_sync
+
+    page_published.connect(
+        translation_sync.page_published, dispatch_uid="ngo_cms_sync_translations"
+    )
+    published.connect(
+        translation_sync.snippet_published,
+        dispatch_uid="ngo_cms_sync_snippet_translations_published",
+    )
+    post_save.connect(
+        translation_sync.snippet_saved,
+        dispatch_uid="ngo_cms_sync_snippet_translations_saved",
+    )
     page_published.connect(page_changed, dispatch_uid="ngo_cms_api_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="ngo_cms_api_page_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="ngo_cms_api_page_moved")
