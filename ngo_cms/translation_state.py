@@ -104,6 +104,7 @@ class LocaleState:
     target_live: bool = False
     source_id: int | None = None  # the wagtail-localize TranslationSource
     workflow_state_id: int | None = None
+    source_updated_at: Any = None  # when the TranslationSource was last updated
 
     @property
     def untranslated(self) -> int:
@@ -290,6 +291,7 @@ def _state(
 ) -> LocaleState:
     """The rule itself, for one source and one target locale."""
     source_id = managed["source_id"] if managed else None
+    updated_at = managed["source__last_updated_at"] if managed else None
     total, translated, last_translated = (
         progress.get((source_id, locale_id), (0, 0, None)) if managed else (0, 0, None)
     )
@@ -300,6 +302,7 @@ def _state(
             translated=0 if target is None else translated,
             target_id=target["pk"] if target else None,
             source_id=source_id,
+            source_updated_at=updated_at,
         )
     live = target.get("live", True)
     common = {
@@ -308,6 +311,7 @@ def _state(
         "target_id": target["pk"],
         "target_live": live,
         "source_id": source_id,
+        "source_updated_at": updated_at,
     }
     review = in_review.get(str(target["pk"]))
     if review is not None:

@@ -73,3 +73,24 @@ def translate_all(instance: Any, locale: Locale, prefix: str = "NL ") -> None:
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
+
+
+def make_member(group_name: str, username: str, language: str = "en") -> Any:
+    """An active admin user in ``group_name`` with an e-mail address and an admin
+    language."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.users.models import UserProfile
+
+    user = get_user_model().objects.create_user(
+        username,
+        f"{username}@example.org",
+        "pw",
+        first_name=username.capitalize(),
+        last_name="Tester",
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
