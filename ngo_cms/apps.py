@@ -13,3 +13,7 @@ class NgoCmsConfig(AppConfig):
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+
+        from .translation_handlers import register_translation_handlers
+
+        register_translation_handlers()

@@ -100,3 +100,10 @@ class SectionIndexPage(HeadlessPreviewPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = self.get_listing()
         return context
+
+
+# The translators' teams and assignments live in their own module.
+from ngo_cms.translation_models import (  # noqa: E402, F401
+    TranslationAssignment,
+    TranslationTeam,
+)

@@ -10,3 +10,7 @@ from .rich_text import PublicPageLinkHandler
 def register_public_page_links(features) -> None:
     """Rich-text links to drafts and private pages give readers no address."""
     features.register_link_type(PublicPageLinkHandler)
+
+
+# The translators' queue, its dashboard panel and the snippet rights per language.
+from ngo_cms import translation_hooks  # noqa: E402, F401

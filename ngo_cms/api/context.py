@@ -9,6 +9,7 @@ with the number of pages in a response.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -82,6 +83,7 @@ class Translation:
 
     locale: str
     status: str  # "live" or "missing"
+    state: str = "missing"  # a ngo_cms.translation_state.TranslationState value
     id: int | None = None
     slug: str | None = None
     title: str | None = None
@@ -222,18 +224,28 @@ class ApiContext:
 
     # --- Translations ----------------------------------------------------------------
     def load_translations(self, pages: Iterable[Page]) -> None:
-        """Fetch the translations of ``pages`` in one query."""
+        """Fetch the translations of ``pages`` and their translation states.
+
+        A constant number of queries for any number of pages: the translations
+        (one), and what :func:`ngo_cms.translation_state.translation_states` reads.
+        """
+        from ngo_cms.translation_state import (
+            SourceRef,
+            TranslationState,
+            translation_states,
+        )
+
         from .registry import api_url_for
 
-        keys = {
-            str(page.translation_key)
-            for page in pages
-            if str(page.translation_key) not in self._translations
-        }
-        if not keys:
+        own_locale: dict[str, int] = {}
+        for page in pages:
+            key = str(page.translation_key)
+            if key not in self._translations:
+                own_locale.setdefault(key, page.locale_id)
+        if not own_locale:
             return
-        rows = (
-            Page.objects.filter(translation_key__in=keys)
+        rows = list(
+            Page.objects.filter(translation_key__in=list(own_locale))
             .order_by()
             .values(
                 "id",
@@ -247,9 +259,26 @@ class ApiContext:
                 "alias_of_id",
                 "expire_at",
                 "content_type_id",
+                "has_unpublished_changes",
+                "last_published_at",
             )
         )
-        found: dict[str, dict[str, dict[str, Any]]] = {key: {} for key in keys}
+        # The source of each page: its default-language version when there is one.
+        default_id = self.locales[default_language()].pk
+        source_locale = dict(own_locale)
+        for row in rows:
+            if row["locale_id"] == default_id and row["alias_of_id"] is None:
+                source_locale[str(row["translation_key"])] = default_id
+        states = translation_states(
+            [
+                SourceRef(Page, uuid.UUID(key), locale_id)
+                for key, locale_id in source_locale.items()
+            ],
+            [locale.pk for locale in self.locales.values()],
+            workflows=False,
+            page_rows=rows,
+        )
+        found: dict[str, dict[str, dict[str, Any]]] = {key: {} for key in own_locale}
         now = timezone.now()
         for row in rows:
             visible = (
@@ -264,15 +293,27 @@ class ApiContext:
         for key, by_code in found.items():
             result = []
             for code in content_languages():
+                locale_id = self.locales[code].pk if code in self.locales else None
+                state = states.get((uuid.UUID(key), locale_id))
                 row = by_code.get(code)
                 if row is None:
-                    result.append(Translation(locale=code, status="missing"))
+                    # Not served: a draft translation may be under way, but a live
+                    # one hidden from readers (private, expired) counts as missing.
+                    name = (
+                        state.state
+                        if state and state.state == TranslationState.IN_PROGRESS
+                        else TranslationState.MISSING
+                    )
+                    result.append(
+                        Translation(locale=code, status="missing", state=str(name))
+                    )
                     continue
                 url = self.public_path(row["url_path"])
                 result.append(
                     Translation(
                         locale=code,
                         status="live",
+                        state=str(state.state if state else TranslationState.COMPLETE),
                         id=row["id"],
                         slug=row["slug"],
                         title=row["title"],

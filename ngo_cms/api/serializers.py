@@ -309,11 +309,22 @@ class SeoSerializer(serializers.Serializer):
     canonical_url = serializers.CharField(allow_null=True)
 
 
+# The translation states the API shows (ngo_cms.translation_state); whether work
+# waits for a reviewer is the newsroom's business, not the readers'.
+API_TRANSLATION_STATES = ["complete", "outdated", "in_progress", "missing"]
+
+
 class TranslationSerializer(serializers.Serializer):
-    """One language version of a page: ``status`` is "live" or "missing"."""
+    """One language version of a page: ``status`` is "live" or "missing".
+
+    ``state`` says how far its translation is: ``complete``; ``outdated`` (live, but
+    the source changed since and the changes are not translated yet); ``in_progress``
+    (being translated, not live yet); ``missing``.
+    """
 
     locale = serializers.CharField()
     status = serializers.ChoiceField(choices=["live", "missing"])
+    state = serializers.ChoiceField(choices=API_TRANSLATION_STATES)
     title = serializers.CharField(allow_null=True)
     url = serializers.CharField(allow_null=True)
     api_url = serializers.CharField(allow_null=True)
@@ -382,6 +393,7 @@ class PageSerializer(serializers.ModelSerializer):
     api_url = serializers.SerializerMethodField()
     seo = serializers.SerializerMethodField()
     translations = serializers.SerializerMethodField()
+    translation_state = serializers.SerializerMethodField()
     fallback = serializers.SerializerMethodField()
 
     class Meta:
@@ -398,6 +410,7 @@ class PageSerializer(serializers.ModelSerializer):
             "last_published_at",
             "seo",
             "translations",
+            "translation_state",
             "fallback",
         ]
         read_only_fields = fields
@@ -466,12 +479,27 @@ class PageSerializer(serializers.ModelSerializer):
             {
                 "locale": item.locale,
                 "status": item.status,
+                "state": item.state,
                 "title": item.title,
                 "url": item.url,
                 "api_url": item.api_url,
             }
             for item in api_context(self).translations(page)
         ]
+
+    @extend_schema_field(
+        serializers.ChoiceField(
+            choices=API_TRANSLATION_STATES,
+            help_text="How far this page's translation is; an outdated page is "
+            "live but its source changed since.",
+        )
+    )
+    def get_translation_state(self, page: Page) -> str:
+        own = api_context(self).language_of(page.locale_id)
+        for item in api_context(self).translations(page):
+            if item.locale == own:
+                return item.state
+        return "complete"
 
     def get_fallback(self, page: Page) -> bool:
         return bool(self.context.get("fallback", False))

@@ -251,6 +251,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     "PREPROCESSING_HOOKS": ["ngo_cms.api.schema.only_api_v1"],
     "COMPONENT_SPLIT_REQUEST": True,
+    # One enum for the translation states of the envelope and its translations.
+    "ENUM_NAME_OVERRIDES": {
+        "TranslationStateEnum": "ngo_cms.api.serializers.API_TRANSLATION_STATES",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

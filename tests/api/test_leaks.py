@@ -60,6 +60,7 @@ def test_pages_under_a_view_restriction_are_not_served(api, cases):
     assert status["nl"] == {
         "locale": "nl",
         "status": "missing",
+        "state": "missing",
         "title": None,
         "url": None,
         "api_url": None,

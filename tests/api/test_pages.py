@@ -19,6 +19,7 @@ ENVELOPE = {
     "last_published_at",
     "seo",
     "translations",
+    "translation_state",
     "fallback",
 }
 
