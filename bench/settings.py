@@ -15,6 +15,7 @@ from ngo_cms.settings.base import *  # noqa: F403
 from ngo_cms.settings.base import INSTALLED_APPS, WAGTAILSEARCH_BACKENDS
 
 DEBUG = False
+NGO_CMS_ALLOW_DEMO = True  # the benchmark seeds its own throwaway database
 SECRET_KEY = "bench-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "bench.urls"

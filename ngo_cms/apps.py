@@ -10,6 +10,10 @@ class NgoCmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401 - registers the system checks
+        from .api.registration import register
+        from .conf import app_settings
+        from .models import register_home_page_types
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
@@ -17,3 +21,5 @@ class NgoCmsConfig(AppConfig):
         from .translation_handlers import register_translation_handlers
 
         register_translation_handlers()
+        register()
+        register_home_page_types(list(app_settings.NGO_CMS_HOME_PAGE_TYPES))

@@ -4,8 +4,12 @@ Each block that needs a particular JSON shape in the API defines it in
 ``get_api_representation``; the API serializers never switch on block type.
 """
 
+from typing import Any
+
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.coreutils import resolve_model_string
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -62,11 +66,46 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "ngo_cms/blocks/captioned_image.html"
 
 
+# The page types a call to action may point at, registered by the domain apps in
+# their AppConfig.ready() (actions registers its urgent actions): the core names no
+# domain app. Empty (no such app installed): any page.
+CALL_TO_ACTION_PAGE_TYPES: list[str] = []
+
+
+def register_call_to_action_page_type(model_string: str) -> None:
+    """Let calls to action point at ``model_string`` (``"app_label.ModelName"``)."""
+    if model_string not in CALL_TO_ACTION_PAGE_TYPES:
+        CALL_TO_ACTION_PAGE_TYPES.append(model_string)
+
+
+class RegisteredPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser limited to the page types in a registry list, read when first
+    used (after every app's ``ready()``), not when the block is defined.
+
+    It deconstructs as a plain ``PageChooserBlock`` with those page types, so the
+    migrations of the models that use it are the same as before registration.
+    """
+
+    def __init__(self, page_types: list[str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.registered_page_types = page_types
+
+    @cached_property
+    def target_models(self) -> list[type]:
+        return [resolve_model_string(name) for name in self.registered_page_types]
+
+    def deconstruct(self) -> tuple[str, tuple, dict[str, Any]]:
+        kwargs = {**self._constructor_args[1]}
+        kwargs.pop("page_types", None)
+        kwargs["page_type"] = list(self.registered_page_types)
+        return ("wagtail.blocks.PageChooserBlock", (), kwargs)
+
+
 class CallToActionBlock(blocks.StructBlock):
     """A prominent link that sends readers to an urgent action."""
 
-    action = blocks.PageChooserBlock(
-        label=_("urgent action"), page_type=["actions.UrgentActionPage"]
+    action = RegisteredPageChooserBlock(
+        CALL_TO_ACTION_PAGE_TYPES, label=_("urgent action")
     )
     label = blocks.CharBlock(
         label=_("button text"),

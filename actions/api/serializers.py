@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
@@ -43,6 +42,7 @@ from ngo_cms.api.serializers import (
     StreamField,
     page_links_data,
 )
+from ngo_cms.conf import app_settings
 
 COUNTS_CONTEXT_KEY = "actions_signature_counts"
 ORGANISERS_CONTEXT_KEY = "actions_organisers"
@@ -77,7 +77,7 @@ class ActionSummarySerializer(PageSerializer):
 
     # Signature counts change without a publication: keep answers that show them
     # in the server-side cache only as long as clients may cache them.
-    cache_timeout = settings.API_CACHE_MAX_AGE
+    cache_timeout = app_settings.API_CACHE_MAX_AGE
 
     status = serializers.SerializerMethodField()
     signature_count = serializers.SerializerMethodField()

@@ -1,14 +1,9 @@
-"""Routes of the actions and rallies endpoints; importing this module registers the
-page types with the API."""
+"""Routes of the actions and rallies endpoints (mounted by the router: see
+``registration``)."""
 
 from django.urls import path
 
-from actions.models import ActionIndexPage, RallyIndexPage, RallyPage, UrgentActionPage
-from ngo_cms.api.registry import register_endpoint, register_page_type
-from ngo_cms.api.serializers import IntroPageSerializer
-
 from . import views
-from .serializers import ActionDetailSerializer, RallyDetailSerializer
 
 urlpatterns = [
     path("<str:locale>/actions/", views.ActionListView.as_view(), name="actions-list"),
@@ -40,15 +35,3 @@ urlpatterns = [
         name="rallies-ical",
     ),
 ]
-
-register_page_type(UrgentActionPage, ActionDetailSerializer, route="api:actions-detail")
-register_page_type(RallyPage, RallyDetailSerializer, route="api:rallies-detail")
-register_page_type(
-    ActionIndexPage, IntroPageSerializer, route="api:actions-list", route_has_slug=False
-)
-register_page_type(
-    RallyIndexPage, IntroPageSerializer, route="api:rallies-list", route_has_slug=False
-)
-register_endpoint("actions", "api:actions-list")
-register_endpoint("rallies", "api:rallies-list")
-register_endpoint("rallies_ical", "api:rallies-feed")

@@ -17,6 +17,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from actions.choices import ActionStatus, SigningStatus
@@ -36,6 +37,7 @@ from ngo_cms.api.views import (
     PageListView,
     choice_filter,
 )
+from ngo_cms.conf import app_settings
 
 from .serializers import (
     ActionDetailSerializer,
@@ -98,9 +100,22 @@ class ActionDetailView(PageDetailView):
 
 
 class SigningThrottle(AnonRateThrottle):
-    """Signatures per client (IP address), at the ``signing`` rate of settings."""
+    """Signatures per client (IP address), at the ``signing`` rate of
+    ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``, else ``NGO_CMS_SIGNING_THROTTLE_RATE``.
+    """
 
     scope = "signing"
+
+    def get_rate(self) -> str:
+        rates = api_settings.DEFAULT_THROTTLE_RATES or {}
+        return rates.get(self.scope) or app_settings.NGO_CMS_SIGNING_THROTTLE_RATE
+
+    def get_ident(self, request: Request) -> str:
+        # A host without REST_FRAMEWORK["NUM_PROXIES"] would trust any forged
+        # X-Forwarded-For: count by the peer address instead (NUM_PROXIES = 0).
+        if api_settings.NUM_PROXIES is None:
+            return request.META.get("REMOTE_ADDR", "")
+        return super().get_ident(request)
 
 
 class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):

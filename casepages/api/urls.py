@@ -1,12 +1,7 @@
-"""Routes of the cases endpoints; importing this module registers the page types."""
+"""Routes of the cases endpoints (mounted by the router: see ``registration``)."""
 
 from django.urls import path
 
-from casepages.models import CaseIndexPage, PrisonerCasePage
-from ngo_cms.api.registry import register_endpoint, register_page_type
-from ngo_cms.api.serializers import IntroPageSerializer
-
-from .serializers import CaseDetailSerializer
 from .views import CaseDetailView, CaseListView
 
 urlpatterns = [
@@ -15,9 +10,3 @@ urlpatterns = [
         "<str:locale>/cases/<str:slug>/", CaseDetailView.as_view(), name="cases-detail"
     ),
 ]
-
-register_page_type(PrisonerCasePage, CaseDetailSerializer, route="api:cases-detail")
-register_page_type(
-    CaseIndexPage, IntroPageSerializer, route="api:cases-list", route_has_slug=False
-)
-register_endpoint("cases", "api:cases-list")

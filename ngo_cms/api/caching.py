@@ -17,11 +17,12 @@ from __future__ import annotations
 import hashlib
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+
+from ngo_cms.conf import app_settings
 
 GENERATION_KEY = "ngo_cms:api:generation"
 RESPONSE_KEY_PREFIX = "ngo_cms:api:response"
@@ -49,7 +50,7 @@ def bump_generation() -> None:
 
 
 def response_cache_enabled() -> bool:
-    return getattr(settings, "API_RESPONSE_CACHE", True)
+    return app_settings.API_RESPONSE_CACHE
 
 
 def response_key(request: HttpRequest, language: str, generation: int) -> str:
@@ -61,8 +62,8 @@ def response_key(request: HttpRequest, language: str, generation: int) -> str:
 
 def cache_control() -> str:
     return (
-        f"public, max-age={settings.API_CACHE_MAX_AGE}, "
-        f"stale-while-revalidate={settings.API_STALE_WHILE_REVALIDATE}"
+        f"public, max-age={app_settings.API_CACHE_MAX_AGE}, "
+        f"stale-while-revalidate={app_settings.API_STALE_WHILE_REVALIDATE}"
     )
 
 

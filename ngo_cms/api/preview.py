@@ -11,9 +11,10 @@ the live detail. This module imports nothing from Django REST framework, so mode
 can import it cheaply.
 """
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+from ngo_cms.conf import app_settings
 
 
 class HeadlessPreviewPageMixin(HeadlessPreviewMixin):
@@ -25,7 +26,7 @@ class HeadlessPreviewPageMixin(HeadlessPreviewMixin):
     """
 
     def serve_preview(self, request: HttpRequest, preview_mode: str) -> HttpResponse:
-        if settings.FRONTEND_URL:
+        if app_settings.FRONTEND_URL:
             return super().serve_preview(request, preview_mode)
         # Skip the headless mixin: the next serve_preview in the MRO is Page's.
         return super(HeadlessPreviewMixin, self).serve_preview(request, preview_mode)

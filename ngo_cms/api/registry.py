@@ -1,8 +1,9 @@
 """Which serializer and which endpoint serve each page type.
 
-The domain apps register their page types from their ``api`` package (imported by
-the router), so that ``resolve`` and ``preview`` can serialize any page without
-ngo_cms importing the apps::
+The domain apps register their page types, endpoints and URLconfs from their
+``AppConfig.ready()`` (through their ``api.registration`` module), so that the
+router mounts them and ``resolve`` and ``preview`` can serialize any page without
+ngo_cms naming the apps::
 
     register_page_type(
         PrisonerCasePage, PrisonerCaseDetailSerializer, route="api:cases-detail"
@@ -111,3 +112,20 @@ def register_endpoint(key: str, url_name: str, *, takes_locale: bool = True) -> 
 
 def registered_endpoints() -> dict[str, tuple[str, bool]]:
     return dict(_endpoints)
+
+
+_url_modules: list[str] = []
+
+
+def register_urls(module: str) -> None:
+    """Mount the URLconf ``module`` (e.g. ``"casepages.api.urls"``) under the API.
+
+    Call it from the app's ``AppConfig.ready()``; the router includes the modules in
+    registration order (the order of ``INSTALLED_APPS``).
+    """
+    if module not in _url_modules:
+        _url_modules.append(module)
+
+
+def registered_url_modules() -> list[str]:
+    return list(_url_modules)

@@ -564,7 +564,9 @@ def locale_data() -> list[dict[str, Any]]:
     """The site's languages, named in their own language, default first."""
     from django.conf import settings
 
-    names = dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)
+    from ngo_cms.conf import admin_language_names
+
+    names = admin_language_names()
     return [
         {
             "code": code,

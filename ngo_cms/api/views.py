@@ -8,6 +8,7 @@ locale, and the detail falls back to the default language with ``?fallback=1``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -17,10 +18,13 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import generics
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,9 +33,10 @@ from wagtail.models import Page, Site
 
 from . import caching, messages
 from .context import ApiContext, content_languages, default_language, request_language
-from .errors import APIError, bad_request, not_found
+from .errors import APIError, bad_request, exception_handler, not_found
 from .pagination import PagePagination
 from .registry import PageType, get_page_type, registered_endpoints
+from .schema import API_PREFIX
 from .serializers import (
     ErrorSerializer,
     IndexSerializer,
@@ -88,6 +93,17 @@ class ApiViewMixin:
     cache_timeout = caching.RESPONSE_TIMEOUT
     language_from_url = True
     vary_on_accept = False
+
+    # The API's own DRF configuration, so that a host project needs no
+    # REST_FRAMEWORK settings: JSON only, public (no sessions, no CSRF), our error
+    # body, and drf-spectacular's schema whatever the host's default schema class.
+    renderer_classes = [JSONRenderer]
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    schema = AutoSchema()
+
+    def get_exception_handler(self) -> Callable[..., Response | None]:
+        return exception_handler
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         language = self.get_language(request, kwargs)
@@ -534,12 +550,25 @@ class SchemaView(ApiViewMixin, SpectacularAPIView):
 
     language_from_url = False
     vary_on_accept = True
+    renderer_classes = SpectacularAPIView.renderer_classes
+    # Only our API, whatever the host's SPECTACULAR_SETTINGS say: Wagtail's admin
+    # API views would otherwise produce warnings.
+    custom_settings = {
+        "TITLE": "NGO CMS content API",
+        "DESCRIPTION": "Prisoner cases, urgent actions and rallies in English, "
+        "Dutch and French.",
+        "VERSION": "1.0.0",
+        "SCHEMA_PATH_PREFIX": API_PREFIX,
+        "PREPROCESSING_HOOKS": ["ngo_cms.api.schema.only_api_v1"],
+        "COMPONENT_SPLIT_REQUEST": True,
+    }
 
 
 class DocsView(ApiViewMixin, SpectacularSwaggerView):
     """Swagger UI for the schema, with its assets served from this site (no CDN)."""
 
     language_from_url = False
+    renderer_classes = SpectacularSwaggerView.renderer_classes
 
 
 class NotFoundView(ApiViewMixin, APIView):

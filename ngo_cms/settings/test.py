@@ -25,3 +25,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # production), so a test sees their effect; tests of the worker override this.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests build the demo (load_demo refuses with DEBUG off otherwise).
+NGO_CMS_ALLOW_DEMO = True

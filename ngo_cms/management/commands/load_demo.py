@@ -2,23 +2,62 @@
 
 Safe to run again: pages are found by their English slug and updated, and their
 translations are refreshed through wagtail-localize.
+
+It is for development databases only, so it refuses:
+
+- under production settings (``DEBUG`` off), unless the settings say
+  ``NGO_CMS_ALLOW_DEMO = True`` (the test and benchmark settings do);
+- on a database with pages it did not create (a host project's site), unless
+  ``--force``; even then it adds its own home page beside the host's and leaves
+  the host's pages and sites alone.
+
+It never changes an existing user: an ``admin`` account that exists keeps its
+password, name and rights.
 """
 
 import os
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from ngo_cms.conf import app_settings
 from ngo_cms.demo import Catalogue, DemoContext, run_app_loaders, translate
 from ngo_cms.models import HomePage
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD_DEFAULT = "demo-admin-2026"  # noqa: S105 - printed on purpose
+# The slugs of the demo's home pages: what marks a page tree as the demo's own.
+DEMO_HOME_SLUGS = ("home-en", "home-nl", "home-fr")
+WAGTAIL_WELCOME_SLUG = "home"
+
+
+def is_wagtails_welcome_page(page: Page) -> bool:
+    """The untouched "Welcome to your new Wagtail site!" page of a fresh database."""
+    return (
+        page.content_type_id == ContentType.objects.get_for_model(Page).pk
+        and page.slug == WAGTAIL_WELCOME_SLUG
+        and page.numchild == 0
+    )
+
+
+def foreign_pages() -> list[Page]:
+    """Top-level pages that neither Wagtail's first migration nor the demo made."""
+    home_type = ContentType.objects.get_for_model(HomePage)
+    return [
+        page
+        for page in Page.objects.filter(depth=2)
+        if not (
+            (page.content_type_id == home_type.pk and page.slug in DEMO_HOME_SLUGS)
+            or is_wagtails_welcome_page(page)
+        )
+    ]
 
 
 def ensure_locales() -> dict[str, Locale]:
@@ -64,7 +103,9 @@ def ensure_home(t: Catalogue, locales: dict[str, Locale], base_url: str) -> Home
             ),
         ),
     }
-    home = HomePage.objects.filter(locale=locales["en"], depth=2).first()
+    home = HomePage.objects.filter(
+        locale=locales["en"], depth=2, slug=DEMO_HOME_SLUGS[0]
+    ).first()
     root = Page.get_first_root_node()
     if home is None:
         home = HomePage(slug="home-en", locale=locales["en"], **fields)
@@ -77,16 +118,26 @@ def ensure_home(t: Catalogue, locales: dict[str, Locale], base_url: str) -> Home
     site = Site.objects.filter(is_default_site=True).first() or Site(
         is_default_site=True
     )
-    address = urlsplit(base_url)
-    site.hostname = address.hostname or "localhost"
-    site.port = address.port or (443 if address.scheme == "https" else 80)
-    site.root_page = home
-    site.site_name = "NGO CMS demo"
-    site.save()
+    # A host's site (forced run) keeps its root page, name and address.
+    if (
+        site.pk is None
+        or site.root_page_id == home.pk
+        or (is_wagtails_welcome_page(site.root_page))
+    ):
+        address = urlsplit(base_url)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.root_page = home
+        site.site_name = "NGO CMS demo"
+        site.save()
 
     # Wagtail's "Welcome to your new Wagtail site!" page has nothing to offer.
-    page_type = ContentType.objects.get_for_model(Page)
-    root.get_children().filter(content_type=page_type, numchild=0).delete()
+    for page in root.get_children().exclude(pk=home.pk):
+        if (
+            is_wagtails_welcome_page(page)
+            and not Site.objects.filter(root_page=page).exists()
+        ):
+            page.delete()
 
     t("home-en", nl="home-nl", fr="home-fr")
     translate(home, t, [locales["nl"], locales["fr"]])
@@ -96,7 +147,29 @@ def ensure_home(t: Catalogue, locales: dict[str, Locale], base_url: str) -> Home
 class Command(BaseCommand):
     help = "Build (or refresh) the demo site in English, Dutch and French."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo beside pages it did not create (a development copy "
+            "of a real site); those pages and the site settings are left alone.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if not (settings.DEBUG or app_settings.NGO_CMS_ALLOW_DEMO):
+            raise CommandError(
+                "load_demo refuses to run with DEBUG off (production settings?): "
+                "the demo is for development databases. Set NGO_CMS_ALLOW_DEMO = True "
+                "in settings that are not production's to allow it."
+            )
+        foreign = foreign_pages()
+        if foreign and not options["force"]:
+            raise CommandError(
+                "load_demo refuses: this database has pages it did not create ("
+                + ", ".join(f"“{page.title}”" for page in foreign[:3])
+                + (", …" if len(foreign) > 3 else "")
+                + "). Use a fresh database, or --force to add the demo beside them."
+            )
         catalogue = Catalogue()
         base_url = os.environ.get("DEMO_BASE_URL", "http://127.0.0.1:8000")
         with transaction.atomic():
@@ -106,7 +179,7 @@ class Command(BaseCommand):
                 stdout=self.stdout, catalogue=catalogue, locales=locales, home=home
             )
             loaded = run_app_loaders(ctx)
-            password = self.ensure_admin()
+            login = self.ensure_admin()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded in en, nl and fr ({', '.join(['ngo_cms', *loaded])})."
@@ -115,16 +188,28 @@ class Command(BaseCommand):
         self.stdout.write(f"  Site:   {base_url}/en/  {base_url}/nl/  {base_url}/fr/")
         self.stdout.write(f"  Admin:  {base_url}/admin/")
         self.stdout.write(f"  API:    {base_url}/api/v1/")
-        self.stdout.write(f"  Login:  {DEMO_USERNAME} / {password}")
+        self.stdout.write(f"  Login:  {login}")
 
     def ensure_admin(self) -> str:
-        """Create or reset the demo superuser; returns its password."""
+        """Create the demo superuser if there is no ``admin`` yet; never change one.
+
+        Returns:
+            What to print after "Login:": the user name and the password when it is
+            the demo's, else a note that the existing account's password stands.
+        """
         password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_PASSWORD_DEFAULT)
-        user, _created = get_user_model().objects.get_or_create(
-            username=DEMO_USERNAME,
-            defaults={"email": "admin@example.org", "first_name": "Demo"},
-        )
-        user.is_staff = user.is_superuser = user.is_active = True
-        user.set_password(password)
-        user.save()
-        return password
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=DEMO_USERNAME).first()
+        if user is None:
+            # A first and a last name: Wagtail's account form requires both, so
+            # an admin without them could not save their preferences.
+            user_model.objects.create_superuser(
+                username=DEMO_USERNAME,
+                email="admin@example.org",
+                password=password,
+                first_name="Demo",
+                last_name="Admin",
+            )
+        elif not check_password(password, user.password):
+            return f"{DEMO_USERNAME} (an existing account: its password is unchanged)"
+        return f"{DEMO_USERNAME} / {password}"

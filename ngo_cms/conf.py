@@ -1,0 +1,62 @@
+"""The settings the apps read, each with its default.
+
+A host project that adds the apps to its own Wagtail site sets none of these and
+still gets a working API and admin; it overrides a value by setting it in its own
+settings module. Read them as ``app_settings.NAME`` at the moment they are needed
+(not at import time), so that ``override_settings`` in tests and per-environment
+settings both apply.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # Seconds in the API's Cache-Control: max-age and stale-while-revalidate.
+    "API_CACHE_MAX_AGE": 60,
+    "API_STALE_WHILE_REVALIDATE": 300,
+    # Keep rendered API answers in Django's cache (off only for benchmarks).
+    "API_RESPONSE_CACHE": True,
+    # Where the admin's Preview button sends editors; empty: Wagtail's own preview.
+    "FRONTEND_URL": "",
+    # Signatures per client, unless REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] has a
+    # "signing" rate of its own.
+    "NGO_CMS_SIGNING_THROTTLE_RATE": "10/minute",
+    # Host page types under which sections (cases, actions...) may be created,
+    # besides ngo_cms.HomePage, e.g. ["home.HomePage"] for a `wagtail start` site.
+    "NGO_CMS_HOME_PAGE_TYPES": [],
+    # load_demo runs only with DEBUG on, or where this is True (tests, benchmarks).
+    "NGO_CMS_ALLOW_DEMO": False,
+}
+
+
+class AppSettings:
+    """Attribute access to a setting of the host, or its default from ``DEFAULTS``."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in DEFAULTS:
+            raise AttributeError(f"ngo_cms has no setting {name!r}")
+        return getattr(settings, name, DEFAULTS[name])
+
+
+app_settings = AppSettings()
+
+
+def admin_language_names() -> dict[str, str]:
+    """Language names in their own language, by code, for every content language.
+
+    From ``WAGTAILADMIN_PERMITTED_LANGUAGES`` when the host sets it, else from
+    Django's table of languages ("Nederlands", "Français").
+    """
+    from django.utils.translation import get_language_info
+
+    names = dict(getattr(settings, "WAGTAILADMIN_PERMITTED_LANGUAGES", None) or [])
+    for code, _label in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or []:
+        if code not in names:
+            try:
+                names[code] = get_language_info(code)["name_local"]
+            except KeyError:
+                names[code] = code
+    return names
