@@ -106,7 +106,15 @@ def _redirect_model() -> type:
 
 def register_signal_handlers() -> None:
     """Connect the handlers (called from ``NgoCmsConfig.ready``)."""
-    from ngo_cms import translation_sync
+    from wagtail_localize.models import StringTranslation
+
+    from ngo_cms import translation_guards, translation_sync
+
+    post_save.connect(
+        translation_guards.check_string_translation,
+        sender=StringTranslation,
+        dispatch_uid="ngo_cms_check_placeholders",
+    )
 
     page_published.connect(
         translation_sync.page_published, dispatch_uid="ngo_cms_sync_translations"

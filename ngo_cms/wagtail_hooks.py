@@ -1,7 +1,9 @@
 """Admin and rich-text hooks of the shared ngo_cms app."""
 
+from django.urls import path
 from wagtail import hooks
 
+from . import translation_guards
 from .rich_text import PublicPageLinkHandler
 
 
@@ -10,6 +12,34 @@ from .rich_text import PublicPageLinkHandler
 def register_public_page_links(features) -> None:
     """Rich-text links to drafts and private pages give readers no address."""
     features.register_link_type(PublicPageLinkHandler)
+
+
+# order=-10: before wagtail-localize's hooks, which answer the request themselves.
+@hooks.register("before_edit_page", order=-10)
+def confirm_publishing_page_with_missing_translations(request, page):
+    """A translation with untranslated segments is published only when confirmed."""
+    return translation_guards.refuse_unconfirmed_publish(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def confirm_publishing_snippet_with_missing_translations(request, instance):
+    return translation_guards.refuse_unconfirmed_publish(request, instance)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_guard_urls() -> list:
+    """wagtail-localize's PO upload, wrapped to name the refused placeholders.
+
+    Same path as wagtail-localize's own route: ngo_cms comes first in
+    INSTALLED_APPS, so its admin URLs are matched first.
+    """
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            translation_guards.upload_pofile,
+            name="ngo_cms_upload_pofile",
+        )
+    ]
 
 
 # The translators' queue, its dashboard panel and the snippet rights per language.

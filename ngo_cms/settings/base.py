@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from ngo_cms.machine_translation import machine_translator_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -61,6 +63,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # implicit TLS (port 465)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "NGO CMS <noreply@localhost>")
+# Machine translation in the translation editor (optional). LibreTranslate wins when
+# both are set: it can be self-hosted, so unpublished text stays with the NGO.
+LIBRETRANSLATE_URL = os.environ.get(
+    "LIBRETRANSLATE_URL", ""
+)  # e.g. http://127.0.0.1:5000
+LIBRETRANSLATE_API_KEY = os.environ.get("LIBRETRANSLATE_API_KEY", "")  # if required
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")  # sends text to DeepL's servers
 # -----------------------------------------------------------------------------------
 
 # The embedded default keeps its files in var/, which a fresh clone does not have.
@@ -229,6 +238,15 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": True,
 }
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_config(
+    LIBRETRANSLATE_URL, LIBRETRANSLATE_API_KEY, DEEPL_API_KEY
+)
+# Autosave off. Wagtail 8 autosaves the edit form every 500 ms by default; an
+# autosave request that crosses a Publish makes the publish fail as "out of date"
+# or leaves the page a draft while the admin said "published" (and, on SQLite,
+# answers "database is locked"). Editors save with "Save draft" (Ctrl+S) and the
+# admin still warns before leaving a page with unsaved changes. See docs/editors.md.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # --- API ---------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,0 +1,184 @@
+"""Guard rails of the translation editor (wagtail-localize).
+
+- Publishing a translation that still has untranslated segments puts source-language
+  text on the live translated page. wagtail-localize does it silently; here the
+  publish is refused until the translator confirms it (``confirm_missing``).
+- Placeholders such as ``[name]`` in a letter (replaced by the signer's name) and
+  citation markers such as ``[3]`` (linked to the numbered sources) must come through
+  translation unchanged. A translated segment that drops or changes one, typed in the
+  editor, uploaded in a PO file or returned by machine translation, is marked as an
+  error on that segment, with a message naming the placeholder: wagtail-localize then
+  shows it on the segment and never publishes it (it counts as untranslated).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from django.contrib import messages
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+# [name], [3], [signer_name]: letters, digits and underscores between square brackets.
+PLACEHOLDER = re.compile(r"\[[^\[\]\s<>]{1,40}\]")
+CONFIRM_FIELD = "confirm_missing"
+
+
+def placeholders(text: str) -> Counter:
+    """The placeholders and citation markers in ``text``, with their counts."""
+    return Counter(PLACEHOLDER.findall(text or ""))
+
+
+def placeholder_error(source: str, translated: str) -> str | None:
+    """Why ``translated`` cannot stand for ``source``, or None when it can.
+
+    Args:
+        source: the source segment (text or HTML).
+        translated: its translation.
+
+    Returns:
+        A message in the active language that names the missing (or unknown)
+        placeholders, or None when both have the same placeholders.
+    """
+    expected, found = placeholders(source), placeholders(translated)
+    missing = sorted((expected - found).elements())
+    if missing:
+        return ngettext(
+            "The placeholder %(placeholders)s is missing: keep it exactly as in the "
+            "source text.",
+            "The placeholders %(placeholders)s are missing: keep them exactly as in "
+            "the source text.",
+            len(missing),
+        ) % {"placeholders": ", ".join(missing)}
+    unknown = sorted((found - expected).elements())
+    if unknown:
+        return ngettext(
+            "%(placeholders)s is not in the source text: copy the placeholders of the "
+            "source exactly.",
+            "%(placeholders)s are not in the source text: copy the placeholders of the "
+            "source exactly.",
+            len(unknown),
+        ) % {"placeholders": ", ".join(unknown)}
+    return None
+
+
+def check_string_translation(
+    sender: Any, instance: StringTranslation, raw: bool = False, **kwargs: Any
+) -> None:
+    """``post_save`` of a translated segment: refuse a changed placeholder.
+
+    The segment is marked as an error (``has_error``), the way wagtail-localize marks
+    invalid HTML, so the editor shows the message on it and publishing skips it.
+    """
+    if raw:
+        return
+    problem = placeholder_error(instance.translation_of.data, instance.data)
+    if problem is None or (instance.has_error and instance.field_error == problem):
+        return
+    instance.has_error = True
+    instance.field_error = problem
+    StringTranslation.objects.filter(pk=instance.pk).update(
+        has_error=True, field_error=problem
+    )
+
+
+def untranslated_count(translation: Translation) -> int:
+    """How many segments of ``translation`` have no usable translation yet."""
+    return (
+        StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .count()
+    )
+
+
+def refused_placeholders(translation: Translation) -> list[str]:
+    """The placeholder messages of the segments of ``translation`` refused so far."""
+    rows = StringTranslation.objects.filter(
+        context__object_id=translation.source.object_id,
+        locale=translation.target_locale,
+        has_error=True,
+        translation_of__segments__source=translation.source,
+    ).select_related("translation_of")
+    return [
+        f"“{row.translation_of.data[:80]}”: {problem}"
+        for row in rows.distinct()
+        if (problem := placeholder_error(row.translation_of.data, row.data))
+    ]
+
+
+def translation_of(instance: models.Model) -> Translation | None:
+    """The enabled wagtail-localize translation whose target is ``instance``."""
+    translation_key = getattr(instance, "translation_key", None)
+    if translation_key is None:
+        return None
+    return (
+        Translation.objects.filter(
+            source__object_id=translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def refuse_unconfirmed_publish(
+    request: HttpRequest, instance: models.Model
+) -> HttpResponse | None:
+    """A ``before_edit_page``/``before_edit_snippet`` hook, run before
+    wagtail-localize's: refuse to publish a translation with untranslated segments
+    unless ``confirm_missing`` was posted.
+    """
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    if request.POST.get(CONFIRM_FIELD) or request.GET.get(CONFIRM_FIELD):
+        return None
+    translation = translation_of(instance)
+    if translation is None:
+        return None
+    missing = untranslated_count(translation)
+    if not missing:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "Not published: %(count)d segment is not translated into %(language)s "
+            "yet, so readers would see it in the source language. Translate it, or "
+            "confirm below that you want to publish with missing translations.",
+            "Not published: %(count)d segments are not translated into %(language)s "
+            "yet, so readers would see them in the source language. Translate them, "
+            "or confirm below that you want to publish with missing translations.",
+            missing,
+        )
+        % {
+            "count": missing,
+            "language": translation.target_locale.get_display_name(),
+        },
+    )
+    return redirect(request.path)
+
+
+def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """wagtail-localize's PO upload, then a message per refused placeholder.
+
+    The upload itself stores every entry (wagtail-localize's view); the entries whose
+    placeholders do not match were marked as errors by ``check_string_translation``
+    and are named here, so the translator knows which lines of the file to fix.
+    """
+    from wagtail_localize.views.edit_translation import upload_pofile as upload
+
+    response = upload(request, translation_id)
+    translation = Translation.objects.filter(pk=translation_id).first()
+    if translation is not None and request.user.is_authenticated:
+        for problem in refused_placeholders(translation):
+            messages.error(
+                request, _("Not imported: %(problem)s") % {"problem": problem}
+            )
+    return response

@@ -1,0 +1,151 @@
+"""Guard rails of the translation editor, through wagtail-localize's real admin views.
+
+Publishing a translation with untranslated segments needs a confirmation; a
+translated segment (typed, or uploaded in a PO file) that drops or changes a
+placeholder such as ``[name]`` or a citation marker such as ``[3]`` is refused with a
+message naming it.
+"""
+
+from io import BytesIO
+
+import polib
+import pytest
+from django.test.client import MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from actions.models import UrgentActionPage
+from casepages.models import PrisonerCasePage
+from tests.ngo_cms.test_translation_sync import translation_set
+
+pytestmark = pytest.mark.django_db
+
+
+def speak(user, language: str) -> None:
+    UserProfile.get_for_user(user)
+    UserProfile.objects.filter(user=user).update(preferred_language=language)
+
+
+def translation_into(page, code: str) -> Translation:
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code=code
+    )
+
+
+def segment_containing(translation: Translation, text: str) -> StringSegment:
+    return (
+        StringSegment.objects.filter(
+            source=translation.source, string__data__contains=text
+        )
+        .select_related("string")
+        .first()
+    )
+
+
+def put_translation(client, translation, segment, value: str):
+    url = reverse(
+        "wagtail_localize:edit_string_translation",
+        kwargs={"translation_id": translation.pk, "string_segment_id": segment.pk},
+    )
+    boundary = "BoUnDaRy"
+    return client.put(
+        url,
+        encode_multipart(boundary, {"value": value}),
+        content_type=MULTIPART_CONTENT.replace("BoUnDaRyStRiNg", boundary),
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "Le marqueur [name] manque"),
+        ("nl", "De plaatshouder [name] ontbreekt"),
+    ],
+)
+def test_a_letter_that_loses_its_name_placeholder_is_refused(
+    admin_client, admin_user, language, expected
+):
+    speak(admin_user, language)
+    english = translation_set(UrgentActionPage)["en"]
+    translation = translation_into(english, "fr")
+    segment = segment_containing(translation, "[name]")
+    assert segment is not None
+
+    response = put_translation(admin_client, translation, segment, "[nom]")
+    assert response.status_code in (200, 201)
+    assert expected in response.json()["error"]
+    stored = StringTranslation.objects.get(
+        translation_of=segment.string, locale=translation.target_locale
+    )
+    assert stored.has_error
+
+    good = put_translation(admin_client, translation, segment, "[name]")
+    assert good.json()["error"] is None
+
+
+def test_a_po_file_that_drops_a_citation_marker_is_refused(admin_client):
+    english = translation_set(PrisonerCasePage)["en"]
+    translation = translation_into(english, "nl")
+    po = polib.pofile(
+        admin_client.get(
+            reverse("wagtail_localize:download_pofile", args=[translation.pk])
+        ).content.decode()
+    )
+    entry = next(entry for entry in po if "[3]" in entry.msgid)
+    entry.msgstr = entry.msgstr.replace("[3]", "").strip() or "zonder bron"
+    upload = BytesIO(str(po).encode())
+    upload.name = "dutch.po"
+    response = admin_client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": "/admin/"},
+        follow=True,
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert any("[3]" in message and "Not imported" in message for message in shown)
+    stored = StringTranslation.objects.get(
+        translation_of__data=entry.msgid,
+        locale=translation.target_locale,
+        context__path=entry.msgctxt,
+    )
+    assert stored.has_error and "[3]" in stored.field_error
+
+
+def test_publishing_with_missing_translations_needs_a_confirmation(
+    admin_client, admin_user, django_capture_on_commit_callbacks
+):
+    speak(admin_user, "nl")
+    cases = translation_set(PrisonerCasePage)
+    english, dutch = cases["en"], cases["nl"]
+    english.summary = "A new English summary nobody has translated yet."
+    english.save_revision().publish()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[dutch.pk])
+    live_revision = dutch.live_revision_id
+
+    editor = admin_client.get(edit_url).content.decode()
+    assert "Publiceren met ontbrekende vertalingen" in editor
+
+    refused = admin_client.post(edit_url, {"action": "publish"}, follow=True)
+    shown = [str(message) for message in refused.context["messages"]]
+    assert any("Niet gepubliceerd" in message for message in shown)
+    dutch.refresh_from_db()
+    assert dutch.live_revision_id == live_revision
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(edit_url, {"action": "publish", "confirm_missing": "1"})
+    dutch.refresh_from_db()
+    assert dutch.live_revision_id != live_revision
+    assert dutch.summary == english.summary
+
+
+def test_a_complete_translation_publishes_without_a_confirmation(
+    admin_client, django_capture_on_commit_callbacks
+):
+    dutch = translation_set(PrisonerCasePage)["nl"]
+    live_revision = dutch.live_revision_id
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[dutch.pk]), {"action": "publish"}
+        )
+    dutch.refresh_from_db()
+    assert dutch.live_revision_id != live_revision
