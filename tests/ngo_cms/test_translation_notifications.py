@@ -94,7 +94,10 @@ def test_an_assignment_mails_the_assignee_in_their_language(
         datetime.date(2031, 3, 5),
     )
     [mail] = smtp_server.to("anna@example.org")
-    assert mail["Subject"].strip() == "Graag vertalen: „Ahmadreza Djalali” in het Nederlands"
+    assert (
+        mail["Subject"].strip()
+        == "Graag vertalen: „Ahmadreza Djalali” in het Nederlands"
+    )
     text = smtp_server.text(mail)
     assert "5 maart 2031" in text
     assert "Ruud Tester" in text
@@ -158,7 +161,9 @@ def test_reviewers_get_one_mail_when_work_is_submitted(
         client.post(reverse("ngo_cms_translation_submit", args=[djalali["nl"].pk]))
     mails = smtp_server.to("ruud@example.org")
     assert len(mails) == 1  # ours, not Wagtail's as well
-    assert mails[0]["Subject"].strip() == "À relire : « Ahmadreza Djalali » en néerlandais"
+    assert (
+        mails[0]["Subject"].strip() == "À relire : « Ahmadreza Djalali » en néerlandais"
+    )
     assert "Anna Tester" in smtp_server.text(mails[0])
     assert smtp_server.to("anna@example.org") == []
     assert reviewer.pk
