@@ -234,3 +234,14 @@ def test_the_command_refuses_an_unknown_language():
 
     with pytest.raises(CommandError, match="xx"):
         call_command("translation_queue", "--locale", "xx", stdout=StringIO())
+
+
+def test_the_queue_exports_as_csv_for_an_editor_of_every_language(
+    admin_client, djalali
+):
+    publish_source_change(djalali["en"], summary="A changed English summary.")
+    response = admin_client.get(QUEUE, {"export": "csv"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    assert text.count("Ahmadreza Djalali") == 2  # nl and fr
+    assert "outdated" in text
