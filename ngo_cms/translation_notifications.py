@@ -49,8 +49,9 @@ def language_of(user: Any) -> str:
     )
 
 
-def language_name(code: str) -> str:
-    return str(dict(settings.LANGUAGES).get(code, code))
+def language_name(code: str) -> Any:
+    """The language's name, lazily: the mail renders it in the recipient's language."""
+    return dict(settings.LANGUAGES).get(code, code)
 
 
 # --- A source changed -------------------------------------------------------------------
@@ -86,7 +87,7 @@ def source_updated(
             context={
                 "user": translator,
                 "title": str(instance),
-                "type": str(type(instance)._meta.verbose_name),
+                "type": type(instance)._meta.verbose_name,
                 "languages": [
                     {**item, "language": language_name(item["language_code"])}
                     for item in languages
@@ -109,7 +110,7 @@ def notify_assignment(assignment: Any, source: Any) -> None:
         context={
             "user": assignee,
             "title": str(source),
-            "type": str(type(source)._meta.verbose_name),
+            "type": type(source)._meta.verbose_name,
             "language": language_name(assignment.locale.language_code),
             "due_date": assignment.due_date,
             "assigned_by": assignment.assigned_by,
@@ -148,7 +149,7 @@ def send_digest(today: datetime.date | None = None, days: int = 7) -> int:
                 "items": [
                     {
                         "title": item.title,
-                        "type": item.type_label,
+                        "type": item.source_model._meta.verbose_name,
                         "language": language_name(item.language_code),
                         "state": item.state.state,
                         "untranslated": item.state.untranslated,

@@ -95,7 +95,11 @@ def restricted_languages(user: Any) -> set[str] | None:
     teams = teams_of(user)
     if not teams:
         return None
-    if user.groups.exclude(translation_team__isnull=False).exists():
+    cached = getattr(user, "_ngo_other_groups", None)
+    if cached is None:
+        cached = user.groups.filter(translation_team__isnull=True).exists()
+        user._ngo_other_groups = cached
+    if cached:
         return None
     return {team.language_code for team in teams}
 
