@@ -24,7 +24,8 @@ class RallyStatus(models.TextChoices):
 class SigningStatus(models.TextChoices):
     """The outcome of one attempt to sign a petition (see ``actions.signing``)."""
 
-    SIGNED = "signed", _("signed")
+    PENDING = "pending", _("waiting for confirmation")
+    CONFIRMED = "confirmed", _("confirmed")
     INVALID = "invalid", _("invalid")
     CLOSED = "closed", _("closed")
     NOT_OPEN = "not_open", _("not open yet")

@@ -243,6 +243,9 @@ def load_demo_signatures(action: UrgentActionPage) -> None:
                 "consent_privacy": True,
                 "consent_contact": contact,
                 "created_at": now - datetime.timedelta(days=days_ago, hours=days_ago),
+                # Demo signers confirmed an hour after signing, so they count.
+                "confirmed_at": now
+                - datetime.timedelta(days=days_ago, hours=days_ago - 1),
             },
         )
 

@@ -1,4 +1,13 @@
-"""The signature form: what a signer fills in, validated with translated messages."""
+"""The signature form: what a signer fills in, validated with translated messages.
+
+Strict on purpose: text fields take only text (a JSON list or number is refused,
+not turned into its Python spelling), without control characters (they break
+exports and terminals, and no name needs one), and consents take only JSON
+booleans or, from an HTML form, the checkbox's own value.
+"""
+
+import unicodedata
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +16,77 @@ from django_countries import countries
 TOO_LONG = _(
     "Keep this to %(limit_value)d characters or fewer (it has %(show_value)d)."
 )
+NOT_TEXT = _("Send this field as text.")
+CONTROL_CHARACTERS = _("Remove the control characters from this field.")
+# What a ticked HTML checkbox sends (the browser's default value, and ours).
+CHECKBOX_VALUE = "on"
+# A spreadsheet reads a cell that starts with one of these as a formula: refused at
+# the start of an address, so that exports never need to alter one.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def has_control_characters(value: str) -> bool:
+    """Whether ``value`` holds a control character or a lone surrogate.
+
+    Format characters (right-to-left marks, zero-width joiners) are allowed:
+    Persian and Arabic names need them.
+    """
+    return any(unicodedata.category(char) in ("Cc", "Cs") for char in value)
+
+
+class TextMixin:
+    """Only text, and no control characters, in a form field."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not isinstance(value, str):
+            raise forms.ValidationError(NOT_TEXT, code="not_text")
+        value = super().to_python(value)
+        if isinstance(value, str) and has_control_characters(value):
+            raise forms.ValidationError(CONTROL_CHARACTERS, code="control_characters")
+        return value
+
+
+class TextField(TextMixin, forms.CharField):
+    """A single line of text a signer types."""
+
+
+class StrictEmailField(TextMixin, forms.EmailField):
+    """An email address, as text."""
+
+
+class RawCheckboxInput(forms.CheckboxInput):
+    """A checkbox widget that hands the submitted value over unchanged.
+
+    Django's own turns any non-empty string into ``True`` ("no" included), before
+    the field could refuse it.
+    """
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        return data.get(name)
+
+
+class ConsentField(forms.BooleanField):
+    """A consent: a JSON ``true``/``false``, or an HTML checkbox (ticked or absent).
+
+    ``"0"``, ``"no"``, ``"off"`` or ``"false"`` are not consent, but neither are
+    they a clear refusal: they get an error rather than a guess.
+    """
+
+    widget = RawCheckboxInput
+    json = False
+
+    def to_python(self, value: Any) -> bool:
+        if self.json:
+            if value is None or isinstance(value, bool):
+                return bool(value)
+            raise forms.ValidationError(_("Send true or false."), code="not_boolean")
+        if value in (None, ""):
+            return False
+        if value == CHECKBOX_VALUE:
+            return True
+        raise forms.ValidationError(
+            _("Tick the box or leave it empty."), code="not_checkbox"
+        )
 
 
 class SignatureForm(forms.Form):
@@ -14,9 +94,14 @@ class SignatureForm(forms.Form):
 
     ``website`` is a honeypot: hidden from people, filled in by bots. The signing
     service drops such submissions before this form is validated.
+
+    Args:
+        data: the submitted fields.
+        json: ``True`` when they come from a JSON body (consents are then JSON
+            booleans), ``False`` for a form post (HTML checkbox values).
     """
 
-    first_name = forms.CharField(
+    first_name = TextField(
         label=_("First name"),
         max_length=100,
         error_messages={
@@ -24,7 +109,7 @@ class SignatureForm(forms.Form):
             "max_length": TOO_LONG,
         },
     )
-    last_name = forms.CharField(
+    last_name = TextField(
         label=_("Last name"),
         max_length=100,
         error_messages={
@@ -32,7 +117,7 @@ class SignatureForm(forms.Form):
             "max_length": TOO_LONG,
         },
     )
-    email = forms.EmailField(
+    email = StrictEmailField(
         label=_("Email"),
         max_length=254,
         error_messages={
@@ -41,7 +126,7 @@ class SignatureForm(forms.Form):
             "max_length": TOO_LONG,
         },
     )
-    country = forms.CharField(
+    country = TextField(
         label=_("Country"),
         max_length=2,
         error_messages={
@@ -49,13 +134,13 @@ class SignatureForm(forms.Form):
             "max_length": _("Choose a country from the list."),
         },
     )
-    postcode = forms.CharField(
+    postcode = TextField(
         label=_("Postcode"),
         max_length=20,
         required=False,
         error_messages={"max_length": TOO_LONG},
     )
-    consent_privacy = forms.BooleanField(
+    consent_privacy = ConsentField(
         label=_(
             "I have read the privacy notice and agree that my signature is stored."
         ),
@@ -63,11 +148,24 @@ class SignatureForm(forms.Form):
             "required": _("You must accept the privacy notice to sign."),
         },
     )
-    consent_contact = forms.BooleanField(
+    consent_contact = ConsentField(
         label=_("You may contact me about this and other actions."),
         required=False,
     )
     website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, data: Any = None, *, json: bool = False) -> None:
+        super().__init__(data)
+        for name in ("consent_privacy", "consent_contact"):
+            self.fields[name].json = json
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if email.startswith(FORMULA_STARTS):
+            raise forms.ValidationError(
+                self.fields["email"].error_messages["invalid"], code="invalid"
+            )
+        return email
 
     def clean_country(self) -> str:
         code = self.cleaned_data["country"].strip().upper()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass
 from uuid import UUID
@@ -19,6 +20,7 @@ from django.db.models.functions import TruncDate
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from actions.models import Signature
 
@@ -48,10 +50,12 @@ class SignatureReport:
 
 
 def signatures_of(translation_key: UUID) -> QuerySet[Signature]:
-    """All signatures of one campaign (every language), newest first."""
-    return Signature.objects.filter(translation_key=translation_key).order_by(
-        "-created_at", "-pk"
-    )
+    """The confirmed signatures of one campaign (every language), newest first.
+
+    Pending signatures are not in reports nor exports: their owner has not
+    confirmed that they signed, and they are deleted if that never happens.
+    """
+    return Signature.objects.confirmed(translation_key).order_by("-created_at", "-pk")
 
 
 def build_report(translation_key: UUID, latest: int = 20) -> SignatureReport:
@@ -164,11 +168,33 @@ def _row(signature: Signature) -> list[object]:
     ]
 
 
-def _safe_cell(value: object) -> object:
-    """Defuse spreadsheet formulas in text a signer typed (CSV/XLSX injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+# A spreadsheet reads a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 (and so XLSX) cannot hold, and the escape syntax of OOXML.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+EMAIL_COLUMN = EXPORT_COLUMNS.index("email")
+
+
+def _csv_cell(value: object, column: int) -> object:
+    """Defuse spreadsheet formulas in text a signer typed (CSV injection).
+
+    An apostrophe before a formula-like value makes spreadsheets show it as text.
+    Addresses are never altered: the signing form refuses one that starts like a
+    formula, so an export can be used as a mailing list as it is.
+    """
+    if column == EMAIL_COLUMN:
+        return value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def _xlsx_text(value: str) -> str:
+    """``value`` as OOXML text: characters XML cannot hold as ``_xHHHH_`` escapes,
+    which spreadsheets decode back, so the cell shows the value as stored."""
+    value = OOXML_ESCAPE.sub(r"_x005F_\1", value)
+    return XML_ILLEGAL.sub(lambda match: f"_x{ord(match.group()):04X}_", value)
 
 
 def export_csv(translation_key: UUID) -> bytes:
@@ -177,17 +203,32 @@ def export_csv(translation_key: UUID) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_COLUMNS)
     for signature in signatures_of(translation_key).iterator():
-        writer.writerow([_safe_cell(value) for value in _row(signature)])
+        writer.writerow(
+            [_csv_cell(value, column) for column, value in enumerate(_row(signature))]
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def export_xlsx(translation_key: UUID) -> bytes:
-    """The campaign's signatures as an Excel workbook (one sheet, one row each)."""
+    """The campaign's signatures as an Excel workbook (one sheet, one row each).
+
+    Text goes in as string cells, never formulas, so no value needs altering;
+    characters XML cannot hold are escaped the way Excel reads them back.
+    """
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="signatures")
     sheet.append(EXPORT_COLUMNS)
     for signature in signatures_of(translation_key).iterator():
-        sheet.append([_safe_cell(value) for value in _row(signature)])
+        sheet.append([_xlsx_cell(sheet, value) for value in _row(signature)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_cell(sheet: object, value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=_xlsx_text(value))
+    # openpyxl would store a value starting with "=" as a formula.
+    cell.data_type = "s"
+    return cell

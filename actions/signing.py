@@ -1,51 +1,73 @@
-"""Signing a petition: the one place that decides whether a signature counts.
+"""Signing a petition, and confirming a signature: the one place for both rules.
 
-The API and the page's own HTML form both call :func:`sign_petition`. Its answers
-are designed so that nobody can learn who signed: an address that already signed
-and a bot caught by the honeypot get the same answer as a new signer, and nothing
-is stored for them. Nothing here logs personal data.
+The API and the page's own HTML form both call :func:`sign_petition`, and the
+confirmation page and its API endpoint both call :func:`confirm_signature`.
+
+Double opt-in: a new signature is stored as pending, and a mail to the address
+carries a link (a signed, expiring token) that confirms it; only confirmed
+signatures count. The answer to a signing request is the same for a new address, an
+address that is pending or already signed, and a bot caught by the honeypot, and it
+carries no count. The owner of an address that already signed gets a mail saying
+so; nobody else learns anything. New and repeated addresses cost the same work: one
+``INSERT … ON CONFLICT DO NOTHING`` (no error, so nothing lands in the database's
+log), one look-up of the row, one task enqueued with the row's id (never the
+address). Nothing here logs personal data.
 """
 
 from __future__ import annotations
 
-import logging
+import base64
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.core import signing
+from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Lower, Trim
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from actions import throttle
 from actions.choices import SigningStatus
 from actions.forms import SignatureForm
 
 if TYPE_CHECKING:
-    from actions.models import UrgentActionPage
+    from actions.models import Signature, UrgentActionPage
 
-logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "website"
 NON_FIELD_ERRORS = "__all__"
+TOKEN_SALT = "actions.signature.confirm"  # noqa: S105 - a salt, not a password
 
 
 @dataclass
 class SigningResult:
     """What happened to one attempt to sign.
 
-    ``status`` is one of "signed", "invalid", "closed", "not_open" and "dropped".
-    Front ends must show "dropped" exactly like "signed". ``errors`` maps a field
-    name (or "__all__") to messages in the signer's language.
+    ``status`` is one of "pending", "dropped", "invalid", "closed" and "not_open".
+    Front ends must show "dropped" exactly like "pending" (the API does). ``errors``
+    maps a field name (or "__all__") to messages in the signer's language.
     """
 
     status: str
     errors: dict[str, list[str]] = field(default_factory=dict)
-    signature_count: int = 0
 
     @property
     def ok(self) -> bool:
-        """Whether the signer should be thanked (also true for dropped bots)."""
-        return self.status in (SigningStatus.SIGNED, SigningStatus.DROPPED)
+        """Whether the signer should be asked to check their mail (bots too)."""
+        return self.status in (SigningStatus.PENDING, SigningStatus.DROPPED)
+
+
+class InvalidToken(Exception):
+    """A confirmation token that is forged, for another campaign, or expired.
+
+    ``expired`` tells the two apart, so the page can suggest signing again.
+    """
+
+    def __init__(self, *, expired: bool = False) -> None:
+        super().__init__("expired" if expired else "invalid")
+        self.expired = expired
 
 
 def _language(action: UrgentActionPage, language_code: str) -> str:
@@ -54,85 +76,162 @@ def _language(action: UrgentActionPage, language_code: str) -> str:
 
 
 def sign_petition(
-    action: UrgentActionPage, data: Mapping[str, Any], *, language_code: str
+    action: UrgentActionPage,
+    data: Mapping[str, Any],
+    *,
+    language_code: str,
+    client: str | None = None,
+    json: bool = False,
 ) -> SigningResult:
-    """Validate and store one signature for the campaign of ``action``.
+    """Validate one signature and store it as pending, or drop it silently.
 
-    Safe inside an outer transaction: the insert runs in a savepoint, and the
-    database's unique constraint (not a prior look-up) decides whether the address
-    already signed, so concurrent signers are counted exactly.
+    Safe inside an outer transaction (no savepoint needed: the insert cannot fail
+    on a repeated address). The confirmation or "you already signed" mail is
+    enqueued when the transaction commits.
 
     Args:
         action: the action page in any language; signatures go to its campaign.
         data: the submitted fields (``first_name``, ``last_name``, ``email``,
             ``country``, ``postcode``, ``consent_privacy``, ``consent_contact`` and
             the honeypot ``website``).
-        language_code: the language the person signs in; error messages use it.
+        language_code: the language the person signs in; messages and mails use it.
+        client: the client's address for the throttle (``None``: not throttled, for
+            callers that are not a request).
+        json: whether ``data`` came from a JSON body (consents are JSON booleans)
+            rather than a form post (HTML checkbox values).
 
     Returns:
-        The outcome, with the campaign's signature count afterwards. For a
-        repeated address or a bot, that is the count before plus one, exactly as a
-        new signer would see it.
+        The outcome. It never tells whether the address had signed.
+
+    Raises:
+        throttle.Throttled: the client or the campaign is over its limit.
+        throttle.ThrottleUnavailable: the throttle's cache is unreachable.
     """
     language_code = _language(action, language_code)
+    if client is not None:
+        wait = throttle.hit(client=client, campaign=str(action.translation_key))
+        if wait is not None:
+            raise throttle.Throttled(wait)
     with translation.override(language_code):
-        count_before = action.signature_count
         if str(data.get(HONEYPOT_FIELD) or "").strip():
-            logger.info("Dropped a honeypot submission on action %s", action.pk)
-            return SigningResult(
-                SigningStatus.DROPPED, signature_count=count_before + 1
-            )
+            return SigningResult(SigningStatus.DROPPED)
         state = action.signing_state(timezone.now())
         if state == "not_open":
             return SigningResult(
                 SigningStatus.NOT_OPEN,
                 {NON_FIELD_ERRORS: [_("This action is not open for signing yet.")]},
-                action.signature_count,
             )
         if state == "closed":
             return SigningResult(
                 SigningStatus.CLOSED,
                 {NON_FIELD_ERRORS: [_("This action is closed: signing has ended.")]},
-                action.signature_count,
             )
-        form = SignatureForm(data)
+        form = SignatureForm(data, json=json)
         if not form.is_valid():
             errors = {
                 name: [str(message) for message in messages]
                 for name, messages in form.errors.items()
                 if name != HONEYPOT_FIELD
             }
-            return SigningResult(SigningStatus.INVALID, errors, action.signature_count)
-        stored = _store(action, form.cleaned_data, language_code)
-        # The count in the answer grows by at least one whether or not the address
-        # had signed before, so the answer itself never tells who signed.
-        count_after = action.signature_count if stored else count_before + 1
-        return SigningResult(
-            SigningStatus.SIGNED, signature_count=max(count_after, count_before + 1)
-        )
+            return SigningResult(SigningStatus.INVALID, errors)
+        email = form.cleaned_data["email"]
+        if client is not None:
+            # Over the address's limit: the usual answer, but no row and no mail,
+            # so nobody can flood a mailbox (nor learn that others tried it).
+            key = f"{action.translation_key}:{email.strip().lower()}"
+            if throttle.hit(address=key) is not None:
+                return SigningResult(SigningStatus.DROPPED)
+        _store(action, form.cleaned_data, language_code)
+        return SigningResult(SigningStatus.PENDING)
 
 
 def _store(
     action: UrgentActionPage, cleaned: dict[str, Any], language_code: str
-) -> bool:
-    """Insert the signature; returns False if the address had already signed."""
-    from actions.models import Signature
+) -> None:
+    """Insert the signature unless the address is already in the campaign, then
+    enqueue the mail for whichever row holds the address.
 
+    The same statements run whether the address is new, pending or confirmed; the
+    task decides which mail to send from the row's status.
+    """
+    from actions.models import Signature
+    from actions.tasks import send_signature_mail
+
+    email = cleaned["email"].strip()
     signature = Signature(
         translation_key=action.translation_key,
         first_name=cleaned["first_name"].strip(),
         last_name=cleaned["last_name"].strip(),
-        email=cleaned["email"].strip(),
+        email=email,
         country=cleaned["country"],
         postcode=cleaned.get("postcode", "").strip(),
         locale=language_code,
         consent_privacy=True,
         consent_contact=bool(cleaned.get("consent_contact")),
     )
+    # ON CONFLICT DO NOTHING: a repeated address is not an error (which PostgreSQL
+    # would log with the row's values), just no new row.
+    Signature.objects.bulk_create([signature], ignore_conflicts=True)
+    # The row that holds the address now, found with the database's own
+    # normalisation (the same expression as the generated column).
+    pk = (
+        Signature.objects.filter(
+            translation_key=action.translation_key,
+            email_normalised=Lower(Trim(Value(email, output_field=CharField()))),
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if pk is not None:
+        transaction.on_commit(lambda: send_signature_mail.enqueue(pk))
+
+
+def make_token(signature: Signature) -> str:
+    """The token of the confirmation link: the signature's id, signed and dated.
+
+    Base64-encoded (URL-safe, unpadded), so that it is one path segment of letters,
+    digits, ``-`` and ``_``, the only characters Wagtail's page URLs accept.
+    """
+    signed = signing.TimestampSigner(salt=TOKEN_SALT).sign(str(signature.pk))
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def _unwrap(token: str) -> str:
+    """The signed value inside a token, or InvalidToken."""
     try:
-        with transaction.atomic():
-            signature.save()
-    except IntegrityError:
-        # Already signed: answer as for a new signature, store nothing.
-        return False
-    return True
+        padded = token + "=" * (-len(token) % 4)
+        return base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii")
+    except (ValueError, UnicodeError):
+        raise InvalidToken from None
+
+
+def confirm_signature(action: UrgentActionPage, token: str) -> int:
+    """Confirm the signature behind ``token`` on the campaign of ``action``.
+
+    Confirming twice is harmless (the second time changes nothing).
+
+    Returns:
+        The campaign's count of confirmed signatures afterwards.
+
+    Raises:
+        InvalidToken: the token is forged, expired, for another campaign, or its
+            signature was erased or purged.
+    """
+    from actions.models import Signature
+
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    try:
+        value = signer.unsign(_unwrap(token), max_age=settings.SIGNING_CONFIRM_MAX_AGE)
+    except signing.SignatureExpired:
+        raise InvalidToken(expired=True) from None
+    except signing.BadSignature:
+        raise InvalidToken from None
+    if not value.isdigit():
+        raise InvalidToken
+    rows = Signature.objects.filter(
+        pk=int(value), translation_key=action.translation_key
+    )
+    updated = rows.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+    if not updated and not rows.exists():
+        raise InvalidToken
+    return action.signature_count

@@ -1,7 +1,10 @@
-"""Admin views: the signatures report of each urgent action and its exports.
+"""Views of the actions app.
 
-Only superusers and people with ``actions.view_signature_report`` (the Campaigners
-group) get in; everybody else, editors included, gets 403.
+The public side: the no-JavaScript signing form and the confirmation page of an
+urgent action (both routes of the page, answering in its language). The admin side:
+the signatures report of each urgent action and its exports, for superusers and
+people with ``actions.view_signature_report`` (the Campaigners group) only;
+everybody else, editors included, gets 403.
 """
 
 from __future__ import annotations
@@ -15,11 +18,94 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from actions import throttle
 from actions.models import Signature, UrgentActionPage
 from actions.reports import build_report, chart_svg, export_csv, export_xlsx
+from actions.signing import InvalidToken, confirm_signature, sign_petition
 
 REPORT_PERMISSION = "actions.view_signature_report"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+CONFIRM_TEMPLATE = "actions/confirm_signature.html"
+UNAVAILABLE_TEMPLATE = "actions/signing_unavailable.html"
+
+
+def _unavailable(page: UrgentActionPage, request: HttpRequest) -> HttpResponse:
+    """503 in the page's language: the throttle cannot count, so no signing now."""
+    response = page.render(request, template=UNAVAILABLE_TEMPLATE)
+    response.status_code = 503
+    response["Retry-After"] = str(throttle.UNAVAILABLE_RETRY_AFTER)
+    return response
+
+
+def sign_form(page: UrgentActionPage, request: HttpRequest) -> HttpResponse:
+    """The page's HTML form posts here; GET shows the page.
+
+    The answer after signing is the same for every accepted submission ("check
+    your mail") and shows no count, like the API's.
+    """
+    if request.method != "POST":
+        return page.render(request)
+    try:
+        result = sign_petition(
+            page,
+            request.POST,
+            language_code=page.locale.language_code,
+            client=throttle.client_ident(request),
+        )
+    except throttle.ThrottleUnavailable:
+        return _unavailable(page, request)
+    except throttle.Throttled as exc:
+        response = page.render(
+            request, context_overrides={"throttled": True, "hide_count": True}
+        )
+        response.status_code = 429
+        response["Retry-After"] = str(exc.wait)
+        return response
+    response = page.render(
+        request,
+        context_overrides={
+            "result": result,
+            "form_data": {} if result.ok else request.POST,
+            "hide_count": True,
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def confirm_page(
+    page: UrgentActionPage, request: HttpRequest, token: str
+) -> HttpResponse:
+    """The link of the confirmation mail.
+
+    GET shows a button (a link opened by a mail scanner confirms nothing); POST
+    confirms and shows the campaign's count. Both answer in the page's language.
+    """
+    context: dict[str, object] = {"token": token, "state": "ask"}
+    status = 200
+    if request.method == "POST":
+        try:
+            wait = throttle.hit(confirm=throttle.client_ident(request))
+        except throttle.ThrottleUnavailable:
+            return _unavailable(page, request)
+        if wait is not None:
+            context["state"], status = "throttled", 429
+        else:
+            try:
+                context["count"] = confirm_signature(page, token)
+                context["state"] = "confirmed"
+            except InvalidToken as error:
+                context["state"] = "expired" if error.expired else "invalid"
+                status = 400
+    response = page.render(
+        request, template=CONFIRM_TEMPLATE, context_overrides=context
+    )
+    response.status_code = status
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def can_view_reports(user: object) -> bool:
@@ -47,7 +133,8 @@ def report_index(request: HttpRequest) -> TemplateResponse:
     """Every urgent action with its number of signatures over all languages."""
     _require_report_access(request)
     counts = dict(
-        Signature.objects.order_by()
+        Signature.objects.confirmed()
+        .order_by()
         .values_list("translation_key")
         .annotate(n=Count("pk"))
     )

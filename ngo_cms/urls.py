@@ -18,6 +18,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Under /api/ every answer is JSON, even when no view was reached or one crashed.
+handler404 = "ngo_cms.api.errors.handler404"
+handler500 = "ngo_cms.api.errors.handler500"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

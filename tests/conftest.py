@@ -78,6 +78,16 @@ def reset_language():
     translation.activate("en")
 
 
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    """Signing throttle counters must not carry over from one test to the next."""
+    from django.core.cache import caches
+
+    caches["throttle"].clear()
+    yield
+    caches["throttle"].clear()
+
+
 class SmtpInbox:
     """Mails a real SMTP server on 127.0.0.1 received, parsed with the email package."""
 

@@ -109,7 +109,8 @@ class ActionSummarySerializer(PageSerializer):
         context[THEMES_CONTEXT_KEY] = _themes_by_locale(pages)
         keys = {page.translation_key for page in pages}
         context[COUNTS_CONTEXT_KEY] = dict(
-            Signature.objects.filter(translation_key__in=keys)
+            Signature.objects.confirmed()
+            .filter(translation_key__in=keys)
             .order_by()
             .values("translation_key")
             .annotate(count=Count("id"))
@@ -220,9 +221,23 @@ class SignatureRequestSerializer(serializers.Serializer):
 
 
 class SignatureResultSerializer(serializers.Serializer):
-    """The answer to a signature: thanks and the campaign's count, nothing else."""
+    """The answer to every valid signature: check your mail. No count, nothing
+    that differs between a new and a repeated address."""
 
-    status = serializers.ChoiceField(choices=["signed"])
+    status = serializers.ChoiceField(choices=["pending"])
+    message = serializers.CharField()
+
+
+class SignatureConfirmRequestSerializer(serializers.Serializer):
+    """The token of the confirmation link mailed to the signer."""
+
+    token = serializers.CharField()
+
+
+class SignatureConfirmResultSerializer(serializers.Serializer):
+    """A confirmed signature: thanks and the campaign's count (all languages)."""
+
+    status = serializers.ChoiceField(choices=["confirmed"])
     message = serializers.CharField()
     signature_count = serializers.IntegerField()
 

@@ -17,6 +17,11 @@ urlpatterns = [
         views.SignatureCreateView.as_view(),
         name="actions-signatures",
     ),
+    path(
+        "<str:locale>/actions/<str:slug>/signatures/confirm/",
+        views.SignatureConfirmView.as_view(),
+        name="actions-signatures-confirm",
+    ),
     path("<str:locale>/rallies/", views.RallyListView.as_view(), name="rallies-list"),
     # Before the detail: "ical" is not a rally slug.
     path(

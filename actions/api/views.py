@@ -8,24 +8,25 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.exceptions import Throttled
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
 
+from actions import throttle
 from actions.choices import ActionStatus, SigningStatus
 from actions.ical import rally_calendar
 from actions.models import RallyPage, UrgentActionPage
-from actions.signing import sign_petition
+from actions.signing import InvalidToken, confirm_signature, sign_petition
 from ngo_cms.api import messages
-from ngo_cms.api.errors import APIError, error_body, not_found
+from ngo_cms.api.errors import APIError, error_body, not_found, unavailable_body
+from ngo_cms.api.parsers import StrictJSONParser
 from ngo_cms.api.serializers import ErrorSerializer
 from ngo_cms.api.views import (
     ERROR_RESPONSES,
@@ -37,13 +38,14 @@ from ngo_cms.api.views import (
     PageListView,
     choice_filter,
 )
-from ngo_cms.conf import app_settings
 
 from .serializers import (
     ActionDetailSerializer,
     ActionSummarySerializer,
     RallyDetailSerializer,
     RallySummarySerializer,
+    SignatureConfirmRequestSerializer,
+    SignatureConfirmResultSerializer,
     SignatureRequestSerializer,
     SignatureResultSerializer,
 )
@@ -99,44 +101,68 @@ class ActionDetailView(PageDetailView):
         return super().get(request, *args, **kwargs)
 
 
-class SigningThrottle(AnonRateThrottle):
-    """Signatures per client (IP address), at the ``signing`` rate of
-    ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``, else ``NGO_CMS_SIGNING_THROTTLE_RATE``.
-    """
+def _unavailable() -> APIError:
+    """503: the throttle's cache cannot be reached, so nobody signs right now."""
+    seconds = throttle.UNAVAILABLE_RETRY_AFTER
+    return APIError(
+        unavailable_body(seconds)["message"],
+        code="unavailable",
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(seconds)},
+    )
 
-    scope = "signing"
 
-    def get_rate(self) -> str:
-        rates = api_settings.DEFAULT_THROTTLE_RATES or {}
-        return rates.get(self.scope) or app_settings.NGO_CMS_SIGNING_THROTTLE_RATE
+def _signable_action(view: ApiViewMixin, locale: str, slug: str) -> UrgentActionPage:
+    """The live, public action at ``slug`` in ``locale``, or a JSON 404."""
+    language = view.api.locale(locale).language_code
+    action = (
+        view.api.visible(
+            UrgentActionPage.objects.filter(locale__language_code=language, slug=slug)
+        )
+        .order_by()
+        .first()
+    )
+    if action is None:
+        raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
+    return action
 
-    def get_ident(self, request: Request) -> str:
-        # A host without REST_FRAMEWORK["NUM_PROXIES"] would trust any forged
-        # X-Forwarded-For: count by the peer address instead (NUM_PROXIES = 0).
-        if api_settings.NUM_PROXIES is None:
-            return request.META.get("REMOTE_ADDR", "")
-        return super().get_ident(request)
+
+def _body(request: Request, names: Any) -> dict[str, Any]:
+    """The known fields of a JSON object or form body; anything else is a 400."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if _content_length(request) > limit:
+        raise APIError(
+            messages.TOO_LARGE,
+            code="too_large",
+            status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            params={"limit": limit},
+        )
+    if not isinstance(request.data, Mapping):
+        raise APIError(messages.PARSE_ERROR, code="parse_error")
+    return {key: request.data.get(key) for key in names}
 
 
 class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
     """Sign an urgent action (JSON or form body).
 
-    201 when the signature counts, and the same answer when it is silently dropped
-    (an address that already signed, a bot): nobody can learn who signed. 400 with
-    per-field messages, 409 when the action is closed or not open yet, 429 when a
-    client signs too often. Nothing the signer sent is ever echoed back.
+    202 with the same body whatever happens to a valid request: a new address
+    (stored as pending; a confirmation mail goes out), an address that is pending
+    or already signed (the owner is mailed), a bot caught by the honeypot. The
+    answer carries no count: nobody can learn who signed. 400 with per-field
+    messages, 409 when the action is closed or not open yet, 429 when a client or
+    the campaign signs too often, 503 when the throttle cannot be reached. Nothing
+    the signer sent is ever echoed back.
     """
 
     serializer_class = SignatureRequestSerializer
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
-    throttle_classes = [SigningThrottle]
+    parser_classes = [StrictJSONParser, FormParser, MultiPartParser]
     cache_responses = False
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER, SLUG_PARAMETER],
         request=SignatureRequestSerializer,
         responses={
-            201: SignatureResultSerializer,
+            202: SignatureResultSerializer,
             400: OpenApiResponse(ErrorSerializer, description="Invalid data."),
             413: OpenApiResponse(ErrorSerializer, description="The body is too large."),
             404: ERROR_RESPONSES[404],
@@ -144,44 +170,33 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
                 ErrorSerializer, description="The action is closed or not open yet."
             ),
             429: OpenApiResponse(ErrorSerializer, description="Too many signatures."),
+            503: OpenApiResponse(
+                ErrorSerializer, description="Signing is briefly unavailable."
+            ),
         },
     )
     def post(self, request: Request, locale: str, slug: str) -> Response:
-        language = self.api.locale(locale).language_code
-        action = (
-            self.api.visible(
-                UrgentActionPage.objects.filter(
-                    locale__language_code=language, slug=slug
-                )
+        action = _signable_action(self, locale, slug)
+        language = action.locale.language_code
+        data = _body(request, SignatureRequestSerializer().fields)
+        try:
+            result = sign_petition(
+                action,
+                data,
+                language_code=language,
+                client=throttle.client_ident(request),
+                json=not isinstance(request.data, QueryDict),
             )
-            .order_by()
-            .first()
-        )
-        if action is None:
-            raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if _content_length(request) > limit:
-            raise APIError(
-                messages.TOO_LARGE,
-                code="too_large",
-                status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
-                params={"limit": limit},
-            )
-        if not isinstance(request.data, Mapping):
-            raise APIError(messages.PARSE_ERROR, code="parse_error")
-        data = {
-            key: request.data.get(key) for key in SignatureRequestSerializer().fields
-        }
-        result = sign_petition(action, data, language_code=language)
-        if result.status in (SigningStatus.SIGNED, SigningStatus.DROPPED):
+        except throttle.ThrottleUnavailable:
+            raise _unavailable() from None
+        except throttle.Throttled as exc:
+            raise Throttled(wait=exc.wait) from None
+        if result.ok:
             body = {
-                "status": SigningStatus.SIGNED.value,
-                "message": str(messages.SIGNED),
-                "signature_count": result.signature_count,
+                "status": SigningStatus.PENDING.value,
+                "message": str(messages.SIGNING_PENDING),
             }
-            return self.served_in(
-                Response(body, status=status.HTTP_201_CREATED), language
-            )
+            return Response(body, status=status.HTTP_202_ACCEPTED)
         if result.status == SigningStatus.INVALID:
             raise APIError(
                 messages.INVALID_DATA,
@@ -191,13 +206,61 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
         message = "; ".join(result.errors.get("__all__", [])) or str(
             messages.INVALID_DATA
         )
-        return self.served_in(
-            Response(
-                error_body(409, str(result.status), message),
-                status=status.HTTP_409_CONFLICT,
-            ),
-            language,
+        return Response(
+            error_body(409, str(result.status), message),
+            status=status.HTTP_409_CONFLICT,
         )
+
+
+class SignatureConfirmView(ApiViewMixin, generics.GenericAPIView):
+    """Confirm a signature with the token of the mailed link (headless front ends).
+
+    200 with the campaign's count once confirmed (again 200 when it already was);
+    400 ``invalid_token`` or ``expired_token``; 429 and 503 as for signing.
+    """
+
+    serializer_class = SignatureConfirmRequestSerializer
+    parser_classes = [StrictJSONParser, FormParser, MultiPartParser]
+    cache_responses = False
+
+    @extend_schema(
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER],
+        request=SignatureConfirmRequestSerializer,
+        responses={
+            200: SignatureConfirmResultSerializer,
+            400: OpenApiResponse(
+                ErrorSerializer, description="The token is invalid or expired."
+            ),
+            404: ERROR_RESPONSES[404],
+            429: OpenApiResponse(ErrorSerializer, description="Too many attempts."),
+            503: OpenApiResponse(
+                ErrorSerializer, description="Confirming is briefly unavailable."
+            ),
+        },
+    )
+    def post(self, request: Request, locale: str, slug: str) -> Response:
+        action = _signable_action(self, locale, slug)
+        token = _body(request, ["token"])["token"]
+        try:
+            wait = throttle.hit(confirm=throttle.client_ident(request))
+        except throttle.ThrottleUnavailable:
+            raise _unavailable() from None
+        if wait is not None:
+            raise Throttled(wait=wait)
+        if not isinstance(token, str) or not token:
+            raise APIError(messages.INVALID_TOKEN, code="invalid_token")
+        try:
+            count = confirm_signature(action, token)
+        except InvalidToken as error:
+            if error.expired:
+                raise APIError(messages.EXPIRED_TOKEN, code="expired_token") from None
+            raise APIError(messages.INVALID_TOKEN, code="invalid_token") from None
+        body = {
+            "status": SigningStatus.CONFIRMED.value,
+            "message": str(messages.SIGNATURE_CONFIRMED),
+            "signature_count": count,
+        }
+        return Response(body)
 
 
 class RallyListView(PageListView):

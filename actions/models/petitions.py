@@ -222,8 +222,13 @@ class UrgentActionPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
 
     @property
     def signature_count(self) -> int:
-        """Signatures of this campaign in every language together."""
-        return Signature.objects.filter(translation_key=self.translation_key).count()
+        """Confirmed signatures of this campaign in every language together.
+
+        Pending signatures (not confirmed from the mailed link yet) never count:
+        otherwise the count would tell whether an address someone just tried had
+        signed before.
+        """
+        return Signature.objects.confirmed(self.translation_key).count()
 
     @property
     def goal_percentage(self) -> int | None:
@@ -262,6 +267,10 @@ class UrgentActionPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         """The address the no-JavaScript signing form posts to."""
         return (self.url or "") + self.reverse_subpage("sign")
 
+    def confirm_url(self, token: str) -> str:
+        """The address of the page that confirms the signature behind ``token``."""
+        return (self.url or "") + self.reverse_subpage("confirm", args=[token])
+
     @path("")
     def action_route(self, request: HttpRequest) -> HttpResponse:
         return self.render(request)
@@ -269,17 +278,20 @@ class UrgentActionPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     @path("sign/", name="sign")
     def sign_route(self, request: HttpRequest) -> HttpResponse:
         """The no-JavaScript signing form posts here; GET shows the page."""
-        if request.method != "POST":
-            return self.render(request)
-        from actions.signing import sign_petition
+        from actions.views import sign_form
 
-        result = sign_petition(
-            self, request.POST, language_code=self.locale.language_code
-        )
-        return self.render(
-            request,
-            context_overrides={"result": result, "form_data": request.POST},
-        )
+        return sign_form(self, request)
+
+    @path("confirm/<str:token>/", name="confirm")
+    def confirm_route(self, request: HttpRequest, token: str) -> HttpResponse:
+        """The link in the confirmation mail: GET asks, POST confirms.
+
+        A GET never confirms: mail scanners and link previews open links, and a
+        signature must only count when its owner pressed the button.
+        """
+        from actions.views import confirm_page
+
+        return confirm_page(self, request, token)
 
 
 def _pages_in_locale(pages: list[Page], locale: Any) -> list[Page]:
@@ -329,6 +341,21 @@ class ActionRelatedCase(RelatedCase):
         pass
 
 
+class SignatureQuerySet(models.QuerySet):
+    """Signatures by status: pending until the owner confirms from the mailed link."""
+
+    def confirmed(self, translation_key: Any = None) -> SignatureQuerySet:
+        """Signatures that count (of one campaign if ``translation_key`` is given)."""
+        queryset = self.filter(confirmed_at__isnull=False)
+        if translation_key is not None:
+            queryset = queryset.filter(translation_key=translation_key)
+        return queryset
+
+    def pending(self) -> SignatureQuerySet:
+        """Signatures whose owner has not confirmed yet; they never count."""
+        return self.filter(confirmed_at__isnull=True)
+
+
 class Signature(models.Model):
     """One person's signature on an urgent action, in whichever language they signed.
 
@@ -336,6 +363,10 @@ class Signature(models.Model):
     action), not on one page. One address signs a campaign once: the database
     computes the trimmed, lower-cased address itself (``email_normalised``) and
     enforces its uniqueness. No IP address is stored.
+
+    A signature is pending (``confirmed_at`` empty) until its owner follows the
+    link mailed to the address (double opt-in); only confirmed signatures count,
+    and ``purge_signatures`` deletes pending ones after ``SIGNING_PENDING_DAYS``.
     """
 
     translation_key = models.UUIDField(_("campaign"), db_index=True, editable=False)
@@ -362,6 +393,15 @@ class Signature(models.Model):
     created_at = models.DateTimeField(
         _("signed at"), default=timezone.now, db_index=True, editable=False
     )
+    confirmed_at = models.DateTimeField(
+        _("confirmed at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the signer confirmed from the mailed link; empty: pending."),
+    )
+
+    objects = SignatureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("signature")
@@ -379,7 +419,25 @@ class Signature(models.Model):
                 condition=models.Q(consent_privacy=True),
                 name="signature_requires_privacy_consent",
             ),
+            models.CheckConstraint(
+                condition=models.Q(confirmed_at__isnull=True)
+                | models.Q(confirmed_at__gte=models.F("created_at")),
+                name="signature_confirmed_after_signed",
+            ),
+        ]
+        indexes = [
+            # The count everybody reads: confirmed signatures of one campaign.
+            models.Index(
+                fields=["translation_key"],
+                condition=models.Q(confirmed_at__isnull=False),
+                name="signature_confirmed_campaign",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        """Whether the signature counts."""
+        return self.confirmed_at is not None

@@ -8,15 +8,27 @@ Every error the API answers has the same body::
 single field) when the client sent data or parameters that are not valid.
 """
 
+import sys
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.functional import Promise
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from . import messages
+
+API_PREFIX = "/api/"
+# Seconds a client is told to wait when the database is unreachable.
+DATABASE_RETRY_AFTER = 30
+# The database is down or unreachable (not: a query that is wrong).
+DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
 class APIError(exceptions.APIException):
@@ -28,6 +40,7 @@ class APIError(exceptions.APIException):
         status_code: the HTTP status.
         params: values for the ``%(name)s`` placeholders of ``message``.
         errors: per-field messages.
+        headers: extra response headers (``Retry-After``).
     """
 
     status_code = status.HTTP_400_BAD_REQUEST
@@ -41,8 +54,10 @@ class APIError(exceptions.APIException):
         status_code: int = 400,
         params: Mapping[str, Any] | None = None,
         errors: Mapping[str, list[str]] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         self.message = message
+        self.headers = dict(headers or {})
         self.params = dict(params or {})
         self.code = code
         self.status_code = status_code
@@ -106,7 +121,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     """
     if isinstance(exc, APIError):
         body = error_body(exc.status_code, exc.code, exc.render_message(), exc.errors)
-        return Response(body, status=exc.status_code)
+        return Response(body, status=exc.status_code, headers=exc.headers)
+    if isinstance(exc, DATABASE_DOWN):
+        return Response(
+            unavailable_body(DATABASE_RETRY_AFTER),
+            status=503,
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER)},
+        )
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -143,3 +164,50 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         code = getattr(exc, "default_code", "error")
         response.data = error_body(response.status_code, code, str(detail))
     return response
+
+
+def unavailable_body(seconds: int) -> dict[str, Any]:
+    """The body of a 503: a dependency (database, throttle) cannot be reached."""
+    return error_body(
+        503, "unavailable", str(messages.UNAVAILABLE) % {"seconds": seconds}
+    )
+
+
+def _path_language(request: HttpRequest) -> str:
+    """The language of an API path (``/api/v1/nl/…``), read without the database.
+
+    The error handlers below may run because the database is down.
+    """
+    parts = request.path_info.split("/")
+    codes = [code for code, _name in settings.LANGUAGES]
+    if len(parts) > 3 and parts[3] in codes:
+        return parts[3]
+    accepted = translation.get_language_from_request(request, check_path=False)
+    return accepted if accepted in codes else settings.LANGUAGE_CODE
+
+
+def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404 handler: JSON under ``/api/``, the usual page elsewhere."""
+    if not request.path_info.startswith(API_PREFIX):
+        return defaults.page_not_found(request, exception)
+    with translation.override(_path_language(request)):
+        body = error_body(404, "not_found", str(messages.NOT_FOUND))
+    return JsonResponse(body, status=404)
+
+
+def handler500(request: HttpRequest) -> HttpResponse:
+    """Django's 500 handler: JSON under ``/api/`` (503 with ``Retry-After`` when the
+    database is unreachable), the usual page elsewhere.
+
+    Django calls it while handling the exception, so ``sys.exc_info()`` names it.
+    """
+    if not request.path_info.startswith(API_PREFIX):
+        return defaults.server_error(request)
+    error = sys.exc_info()[1]
+    with translation.override(_path_language(request)):
+        if isinstance(error, DATABASE_DOWN):
+            response = JsonResponse(unavailable_body(DATABASE_RETRY_AFTER), status=503)
+            response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+            return response
+        body = error_body(500, "server_error", str(messages.SERVER_ERROR))
+    return JsonResponse(body, status=500)

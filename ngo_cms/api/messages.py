@@ -38,5 +38,20 @@ METHOD_NOT_ALLOWED = _("The method “%(method)s” is not allowed here.")
 UNSUPPORTED_MEDIA_TYPE = _("Send the data as JSON or as a form.")
 PARSE_ERROR = _("The data you sent could not be read.")
 TOO_LARGE = _("The data you sent is too large: send at most %(limit)s bytes.")
-SIGNED = _("Thank you: your signature counts.")
+SIGNING_PENDING = _(
+    "Thank you. Check your mailbox: your signature counts once you confirm it with "
+    "the link we sent."
+)
+SIGNATURE_CONFIRMED = _("Thank you: your signature is confirmed and counts.")
+INVALID_TOKEN = _(
+    "This confirmation link is not valid. Check that you copied all of it, or sign "
+    "again."
+)
+EXPIRED_TOKEN = _(
+    "This confirmation link has expired. Sign again to receive a new one."
+)
+UNAVAILABLE = _(
+    "The service is briefly unavailable. Please try again in %(seconds)s seconds."
+)
+NUL_CHARACTER = _("Addresses and parameters cannot contain NUL characters.")
 SERVER_ERROR = _("Something went wrong on our side. Please try again later.")

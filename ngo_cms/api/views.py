@@ -71,6 +71,16 @@ ERROR_RESPONSES = {
 }
 
 
+def _has_nul(request: Request) -> bool:
+    """Whether the path or any query parameter (name or value) holds a NUL."""
+    if "\x00" in request.path:
+        return True
+    return any(
+        "\x00" in name or any("\x00" in value for value in values)
+        for name, values in request.query_params.lists()
+    )
+
+
 def truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -144,6 +154,16 @@ class ApiViewMixin:
 
     def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
         return request_language(request, kwargs.get("locale"))
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """Refuse NUL characters in the path or the query with a translated 400.
+
+        PostgreSQL cannot compare text holding NUL and its driver raises a
+        ValueError, which would otherwise be a 500.
+        """
+        if _has_nul(request):
+            raise bad_request(messages.NUL_CHARACTER, code="nul_character")
+        super().initial(request, *args, **kwargs)
 
     @property
     def api(self) -> ApiContext:

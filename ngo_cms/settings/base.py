@@ -70,6 +70,13 @@ LIBRETRANSLATE_URL = os.environ.get(
 )  # e.g. http://127.0.0.1:5000
 LIBRETRANSLATE_API_KEY = os.environ.get("LIBRETRANSLATE_API_KEY", "")  # if required
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")  # sends text to DeepL's servers
+# Double opt-in of signatures: how long the mailed confirmation link works (hours),
+# and after how many days `purge_signatures` deletes signatures nobody confirmed.
+SIGNING_CONFIRM_MAX_AGE = int(os.environ.get("SIGNING_CONFIRM_HOURS", "72")) * 3600
+SIGNING_PENDING_DAYS = int(os.environ.get("SIGNING_PENDING_DAYS", "7"))
+# A headless front end's confirmation page, e.g. https://example.org/{locale}/confirm/
+# ?token={token} ({locale}, {slug}, {token}); empty: the site's own page.
+SIGNING_CONFIRM_URL = os.environ.get("SIGNING_CONFIRM_URL", "")
 # -----------------------------------------------------------------------------------
 
 # The embedded default keeps its files in var/, which a fresh clone does not have.
@@ -156,20 +163,33 @@ TEMPLATES = [
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "throttle" holds the signing throttle's counters (actions.throttle): its own alias,
+# so that flooding the response cache cannot evict them, and shared by every worker
+# through Redis. Signing answers 503 when it is unreachable rather than run unthrottled.
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ngo_cms",
-        }
+        },
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ngo_cms_throttle",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "ngo_cms",
-        }
+        },
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ngo_cms_throttle",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
     }
 
 # --- Mail and background tasks --------------------------------------------------------
@@ -256,9 +276,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "ngo_cms.api.errors.exception_handler",
-    # Signing a petition is throttled per client (IP address); the rest is cached.
-    "DEFAULT_THROTTLE_RATES": {"signing": "10/minute"},
+    # Trusted proxies in front of the app, for telling signers apart (actions.throttle).
     "NUM_PROXIES": NUM_PROXIES,
+}
+# Signing and confirming (API, HTML form and confirmation page alike) are limited per
+# client (IP address), per campaign and per address, in the "throttle" cache. Over
+# the client or campaign limit: 429. Over the address limit: the usual answer, but
+# nothing is stored or mailed (a 429 would tell that someone else tried the address).
+SIGNING_RATES = {
+    "client": "10/minute",
+    "campaign": "20000/hour",
+    "address": "3/hour",
+    "confirm": "30/minute",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "NGO CMS content API",

@@ -14,7 +14,13 @@ ALLOWED_HOSTS = ["*"]
 # MD5 makes creating users in tests fast; it is never used outside tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Each test run gets a fresh cache and media folder, whatever REDIS_URL says.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "throttle",
+    },
+}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ngo_cms_test_media_")
 # The manifest storage needs collectstatic; tests render templates without it.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405

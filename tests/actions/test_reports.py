@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
+from openpyxl.utils.escape import unescape
 
 from actions.models import UrgentActionPage
 from actions.reports import build_report, chart_svg, export_csv
@@ -149,3 +150,51 @@ def test_report_names_countries_and_languages_in_the_campaigners_language(
     html = client.get(report_url(action)).content.decode()
     assert "België (BE)" in html
     assert "Frans (fr)" in html
+
+
+def test_exports_hold_only_confirmed_signatures(action):
+    SignatureFactory(
+        translation_key=action.translation_key,
+        email="unconfirmed@example.org",
+        confirmed_at=None,
+    )
+    csv_text = export_csv(action.translation_key).decode("utf-8-sig")
+    assert "unconfirmed@example.org" not in csv_text
+    assert build_report(action.translation_key).total == action.signature_count
+
+
+def test_xlsx_export_survives_control_characters_and_keeps_values_intact(
+    admin_client, action
+):
+    """One stored name with an escape character once made the export answer 500."""
+    odd = "Ann\x1bBob\x07"
+    SignatureFactory(
+        translation_key=action.translation_key,
+        first_name=odd,
+        last_name='=HYPERLINK("http://x")',
+        email="xlsx@example.org",
+    )
+    response = admin_client.get(report_url(action, format="xlsx"))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    row = next(r for r in sheet.iter_rows() if r[2].value == "xlsx@example.org")
+    # OOXML's own escapes (which Excel decodes) bring every character back.
+    assert unescape(row[0].value) == odd
+    # A formula-like value is a text cell, unaltered, never a formula.
+    assert row[1].data_type == "s"
+    assert row[1].value == '=HYPERLINK("http://x")'
+
+
+def test_csv_export_defuses_formulas_but_never_alters_addresses(action):
+    SignatureFactory(
+        translation_key=action.translation_key,
+        first_name="+SUM(A1)",
+        email="-dash@example.org",
+    )
+    rows = list(
+        csv.DictReader(
+            io.StringIO(export_csv(action.translation_key).decode("utf-8-sig"))
+        )
+    )
+    row = next(r for r in rows if r["first_name"] == "'+SUM(A1)")
+    assert row["email"] == "-dash@example.org"

@@ -54,38 +54,51 @@ def test_action_status_filter_rejects_unknown_values(api):
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_signing_with_json_counts_and_answers_201(api, locale, actions):
+def test_signing_with_json_answers_202_pending_without_a_count(api, locale, actions):
+    before = actions[locale].signature_count
     response = api.post(
         signatures_url(actions[locale]),
-        data=json.dumps(valid_signature_data(consent_privacy=True)),
+        data=json.dumps(
+            valid_signature_data(consent_privacy=True, consent_contact=False)
+        ),
         content_type="application/json",
     )
-    assert response.status_code == 201, response.content
-    body = response.json()
-    assert body == {
-        "status": "signed",
-        "message": message(messages.SIGNED, locale),
-        "signature_count": actions[locale].signature_count,
+    assert response.status_code == 202, response.content
+    assert response.json() == {
+        "status": "pending",
+        "message": message(messages.SIGNING_PENDING, locale),
     }
     assert response["Content-Language"] == locale
-    assert Signature.objects.get(email="ana@example.org").locale == locale
+    signature = Signature.objects.get(email="ana@example.org")
+    assert signature.locale == locale
+    assert signature.confirmed_at is None
+    # Pending: nothing counts until the owner confirms from the mail.
+    assert actions[locale].signature_count == before
 
 
 def test_signing_with_a_form_body_works_too(api, actions):
     response = api.post(signatures_url(actions["nl"]), data=valid_signature_data())
-    assert response.status_code == 201
+    assert response.status_code == 202
 
 
-def test_signing_twice_answers_the_same_without_counting_twice(api, actions):
+def test_new_repeat_pending_and_honeypot_addresses_get_the_same_answer(api, actions):
     url = signatures_url(actions["en"])
+    SignatureFactory(
+        translation_key=actions["en"].translation_key, email="done@example.org"
+    )
     before = Signature.objects.count()
-    first = api.post(url, data=valid_signature_data())
-    second = api.post(url, data=valid_signature_data())
-    assert first.status_code == second.status_code == 201
-    # Same answer as for a new signer (the count too moves as if it counted), so
-    # nobody learns whether an address had signed.
-    assert set(first.json()) == set(second.json())
-    assert second.json()["status"] == first.json()["status"] == "signed"
+    answers = [
+        api.post(url, data=valid_signature_data(email=email, website=website))
+        for email, website in [
+            ("new@example.org", ""),  # new
+            ("new@example.org", ""),  # now pending
+            ("DONE@example.org", ""),  # already confirmed
+            ("bot@example.org", "http://spam.example"),  # honeypot
+        ]
+    ]
+    assert {(a.status_code, a.content) for a in answers} == {
+        (answers[0].status_code, answers[0].content)
+    }
     assert Signature.objects.count() == before + 1
 
 
@@ -181,7 +194,7 @@ def test_behind_a_proxy_signers_are_throttled_by_their_own_address(api, actions)
             HTTP_X_FORWARDED_FOR="198.51.100.20",
         )
     assert blocked.status_code == 429
-    assert other_signer.status_code == 201
+    assert other_signer.status_code == 202
 
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_limit(api, actions):

@@ -58,7 +58,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 
 class SignatureFactory(factory.django.DjangoModelFactory):
-    """A signature; pass ``translation_key=action.translation_key``."""
+    """A confirmed signature (it counts); pass ``translation_key=action.translation_key``
+    and ``confirmed_at=None`` for a pending one."""
 
     first_name = "Test"
     last_name = factory.Sequence(lambda n: f"Signer {n}")
@@ -66,6 +67,8 @@ class SignatureFactory(factory.django.DjangoModelFactory):
     country = "BE"
     locale = "en"
     consent_privacy = True
+    created_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyAttribute(lambda o: o.created_at)
 
     class Meta:
         model = Signature

@@ -1,11 +1,15 @@
-"""``manage.py erase_signer --email ADDRESS``: erase one person's signatures.
+"""``manage.py erase_signer``: erase one person's signatures, pending ones included.
 
-For requests under the GDPR's right to erasure: deletes every signature given with
-the address (trimmed and case-insensitive) on every action, and prints how many.
-The address is not repeated in the output: it would outlive the erasure in
-whatever log keeps the command's output.
+For requests under the GDPR's right to erasure. The address is read from standard
+input (``echo name@example.org | manage.py erase_signer``, or typed at the prompt),
+never from the command line, which other users see in ``ps`` and which shell
+history keeps. Deletes every signature given with the address (trimmed and
+case-insensitive, as the database normalises it) on every action, confirmed or
+pending, and prints how many. The address is not repeated in the output: it would
+outlive the erasure in whatever log keeps the command's output.
 """
 
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -18,10 +22,14 @@ from actions.models.petitions import normalise_email
 
 
 class Command(BaseCommand):
-    help = "Erase every signature given with one email address, on all actions."
+    help = (
+        "Erase every signature (confirmed or pending) given with one email address, "
+        "on all actions. The address is read from standard input."
+    )
+    # Tests and scripts pass a file object: call_command(..., stdin=StringIO(...)).
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--email", required=True, help="the signer's address")
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -29,10 +37,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        email = options["email"]
+        stdin = options.get("stdin") or sys.stdin
+        if stdin.isatty():
+            self.stderr.write("Signer's email address: ", ending="")
+            self.stderr.flush()
+        email = stdin.readline().strip()
         if "@" not in normalise_email(email):
             raise CommandError(
-                "Give a full email address, e.g. --email name@example.org"
+                "Give a full email address on standard input, e.g. "
+                "echo name@example.org | manage.py erase_signer"
             )
         # Normalised by the same database functions as the stored column.
         signatures = Signature.objects.filter(
