@@ -82,8 +82,10 @@ class RegisteredPageChooserBlock(blocks.PageChooserBlock):
     """A page chooser limited to the page types in a registry list, read when first
     used (after every app's ``ready()``), not when the block is defined.
 
-    It deconstructs as a plain ``PageChooserBlock`` with those page types, so the
-    migrations of the models that use it are the same as before registration.
+    It deconstructs as a plain ``PageChooserBlock`` without page types: the
+    restriction only concerns the admin's chooser, and migrations that named the
+    registered types would name apps that may not be installed (casepages runs
+    without actions).
     """
 
     def __init__(self, page_types: list[str], **kwargs: Any) -> None:
@@ -97,7 +99,6 @@ class RegisteredPageChooserBlock(blocks.PageChooserBlock):
     def deconstruct(self) -> tuple[str, tuple, dict[str, Any]]:
         kwargs = {**self._constructor_args[1]}
         kwargs.pop("page_types", None)
-        kwargs["page_type"] = list(self.registered_page_types)
         return ("wagtail.blocks.PageChooserBlock", (), kwargs)
 
 

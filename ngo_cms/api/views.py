@@ -19,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.settings import patched_settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -589,6 +590,15 @@ class DocsView(ApiViewMixin, SpectacularSwaggerView):
 
     language_from_url = False
     renderer_classes = SpectacularSwaggerView.renderer_classes
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # The Swagger UI assets from drf-spectacular-sidecar, whatever the host's
+        # SPECTACULAR_SETTINGS say: the docs page requests nothing from a CDN.
+        with patched_settings(
+            {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR"}
+        ):
+            return super().get(request, *args, **kwargs)
 
 
 class NotFoundView(ApiViewMixin, APIView):

@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
@@ -14,6 +15,10 @@ GERMAN = [("en", "English"), ("nl", "Dutch"), ("fr", "French"), ("de", "German")
 @pytest.fixture
 def with_german(settings):
     settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = GERMAN
+    yield
+    # Wagtail caches the sites' root paths (with their translations); the
+    # rollback does not reach the cache.
+    cache.clear()
 
 
 def test_a_new_content_language_gets_its_locale_and_a_translated_home_page(
