@@ -16,7 +16,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -436,13 +436,21 @@ class SubmitForReviewView(AdminFormView):
             target_locale=self.page.locale,
             enabled=True,
         ).first()
-        with transaction.atomic():
-            if translation is not None:
-                translation.save_target(user=self.request.user, publish=False)
-                self.page.refresh_from_db()
-            elif self.page.latest_revision is None:
-                self.page.save_revision(user=self.request.user)
-            workflow.start(self.page, self.request.user)
+        try:
+            with transaction.atomic():
+                if translation is not None:
+                    translation.save_target(user=self.request.user, publish=False)
+                    self.page.refresh_from_db()
+                elif self.page.latest_revision is None:
+                    self.page.save_revision(user=self.request.user)
+                workflow.start(self.page, self.request.user)
+        except ValidationError as error:
+            messages.error(
+                self.request,
+                _("The translation has errors to fix first: %(errors)s")
+                % {"errors": " ".join(error.messages)},
+            )
+            return redirect("ngo_cms_translation_queue")
         messages.success(
             self.request,
             _("“%(title)s” was submitted for review.") % {"title": self.page.title},
