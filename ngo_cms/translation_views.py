@@ -26,6 +26,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
@@ -291,8 +292,16 @@ class StartTranslationView(AdminFormView):
         if state.state == TranslationState.MISSING:
             # An alias of the source in that language is converted by
             # wagtail-localize into a translation.
-            with transaction.atomic():
-                translate_object(self.source, [self.locale], user=self.request.user)
+            try:
+                with transaction.atomic():
+                    translate_object(self.source, [self.locale], user=self.request.user)
+            except ParentNotTranslatedError:
+                messages.error(
+                    self.request,
+                    _("Translate the parent page into %(language)s first.")
+                    % {"language": language_name(self.locale.language_code)},
+                )
+                return redirect("ngo_cms_translation_queue")
             state = translation_state(self.source, self.locale.pk)
         if state.target_id is None:
             messages.error(self.request, _("The translation could not be started."))
