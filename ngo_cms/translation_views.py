@@ -47,16 +47,6 @@ def language_name(code: str) -> str:
     return str(dict(settings.LANGUAGES).get(code, code))
 
 
-def state_label(item: QueueItem) -> str:
-    """The state as a translator reads it, with its figure."""
-    state = item.state
-    if state.state == TranslationState.OUTDATED:
-        return _("Outdated: %(count)s segments changed") % {"count": state.untranslated}
-    if state.state == TranslationState.IN_PROGRESS:
-        return _("In progress: %(percent)s%% translated") % {"percent": state.percent}
-    return str(state.state.label)
-
-
 def type_choices() -> list[tuple[str, str]]:
     """Every page type and translatable snippet, by its name."""
     from wagtail.models import get_page_models
@@ -101,7 +91,7 @@ class QueueFilterSet(django_filters.FilterSet):
 
 class StateColumn(Column):
     def get_value(self, instance: QueueItem) -> str:
-        return state_label(instance)
+        return instance.state_text
 
 
 class DueDateColumn(Column):
@@ -215,8 +205,6 @@ class TranslationQueueView(ReportView):
             type_keys=[filters["type"]] if filters.get("type") else None,
             assignee=self.request.user if filters.get("mine") else None,
         )
-        for item in items:
-            item.language_label = language_name(item.language_code)
         return items
 
     def filter_queryset(self, queryset: Any) -> Any:
