@@ -13,13 +13,15 @@ def roles_after_migrate(
 ) -> None:
     """Give the translation teams their permissions once every app is migrated.
 
-    Runs for the last installed app only, after creating the permissions Django
-    would create next (``post_migrate`` handlers run in app order, and ours comes
-    before ``django.contrib.auth``'s).
+    Runs once per migrate, for the last app that has models (Django sends
+    ``post_migrate`` for those only), after creating the permissions Django would
+    create next (``post_migrate`` handlers run in the order they were connected,
+    and ours comes before ``django.contrib.auth``'s).
     """
     from django.contrib.auth.management import create_permissions
 
-    if sender is not list(apps.get_app_configs())[-1]:
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if not with_models or sender is not with_models[-1]:
         return
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
@@ -55,7 +57,9 @@ def register_translation_handlers() -> None:
     translation_source_updated.connect(
         source_updated, dispatch_uid="ngo_cms_translators_outdated_mail"
     )
-    # Under Wagtail's dispatch_uid: Wagtail's own connect (later) is then a no-op.
+    # Under Wagtail's dispatch_uid: whichever app is ready first, Wagtail's own
+    # "submitted" mail is replaced (its connect is a no-op once ours is there).
+    task_submitted.disconnect(sender=TaskState, dispatch_uid=WAGTAIL_SUBMITTED_UID)
     task_submitted.connect(
         submitted, sender=TaskState, dispatch_uid=WAGTAIL_SUBMITTED_UID
     )

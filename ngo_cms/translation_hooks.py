@@ -29,9 +29,6 @@ class TranslationQueuePanel(Component):
         context = super().get_context_data(parent_context)
         request = parent_context["request"]
         items = build_queue(working_languages(request.user))
-        for item in items[:5]:
-            item.language_label = views.language_name(item.language_code)
-            item.state_text = views.state_label(item)
         context.update({"items": items[:5], "total": len(items), "request": request})
         return context
 

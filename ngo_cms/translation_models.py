@@ -34,8 +34,11 @@ class TranslationTeam(models.Model):
         related_name="translation_team",
         verbose_name=_("group"),
     )
+    # No ``choices``: a site that adds a language would otherwise need a migration.
     language_code = models.CharField(
-        _("language"), max_length=20, choices=settings.WAGTAIL_CONTENT_LANGUAGES
+        _("language"),
+        max_length=20,
+        help_text=_("A content language of the site, e.g. “nl”."),
     )
     role = models.CharField(_("role"), max_length=20, choices=TranslationRole.choices)
 
@@ -50,6 +53,13 @@ class TranslationTeam(models.Model):
 
     def __str__(self) -> str:
         return self.group.name
+
+    def get_language_display(self) -> str:
+        return str(
+            dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(
+                self.language_code, self.language_code
+            )
+        )
 
 
 class TranslationAssignment(models.Model):

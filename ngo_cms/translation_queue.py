@@ -20,6 +20,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from ngo_cms.translation_models import TranslationAssignment
@@ -69,6 +70,25 @@ class QueueItem:
     @property
     def state_name(self) -> str:
         return str(self.state.state)
+
+    @property
+    def language_label(self) -> str:
+        """The target language's name in the active language."""
+        return str(dict(settings.LANGUAGES).get(self.language_code, self.language_code))
+
+    @property
+    def state_text(self) -> str:
+        """The state as a translator reads it, with its figure."""
+        state = self.state
+        if state.state == TranslationState.OUTDATED:
+            return _("Outdated: %(count)s segments changed") % {
+                "count": state.untranslated
+            }
+        if state.state == TranslationState.IN_PROGRESS:
+            return _("In progress: %(percent)s%% translated") % {
+                "percent": state.percent
+            }
+        return str(state.state.label)
 
     def edit_url(self) -> str | None:
         """The translation in wagtail-localize's editor (the edit view of the

@@ -24,7 +24,7 @@ translation that is not managed by wagtail-localize (none submitted, or converte
 to a manual translation) has no segments: it is complete once live.
 
 :func:`translation_states` computes the state of any number of objects in a constant
-number of queries (one per kind of model, plus three).
+number of queries (one per kind of model, plus two).
 """
 
 from __future__ import annotations
@@ -38,15 +38,12 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import (
-    Case,
     Count,
     Exists,
     IntegerField,
     Max,
     OuterRef,
     Subquery,
-    Sum,
-    When,
 )
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Page, WorkflowState
@@ -195,9 +192,20 @@ def translation_states(
             row["drafts"] = issubclass(base_model, DraftStateMixin)
             targets[(row["translation_key"], row["locale_id"])] = row
 
-    # wagtail-localize's translations of these sources, with their source: one query.
+    # wagtail-localize's translations of these sources, with their source and the
+    # progress of each (segments, translated segments, last translated): one query,
+    # whatever the number of sources, and always one (front ends' query counts must
+    # not depend on which pages happen to be managed by wagtail-localize).
+    segments = StringSegment.objects.filter(source_id=OuterRef("source_id")).order_by()
+    translations = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=OuterRef(OuterRef("target_locale_id")),
+        has_error=False,
+    )
     source_locale = {ref.translation_key: ref.locale_id for ref in refs}
     managed: dict[tuple[uuid.UUID, int], dict[str, Any]] = {}
+    progress: dict[tuple[int, int], tuple[int, int, Any]] = {}
     for row in (
         Translation.objects.filter(
             source__object_id__in=list(source_locale),
@@ -205,52 +213,44 @@ def translation_states(
             enabled=True,
         )
         .order_by()
+        .annotate(
+            total=Subquery(
+                segments.values("source_id").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
+            done=Subquery(
+                segments.filter(Exists(translations))
+                .values("source_id")
+                .annotate(n=Count("pk"))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            last=Subquery(
+                segments.annotate(at=Subquery(translations.values("updated_at")[:1]))
+                .values("source_id")
+                .annotate(m=Max("at"))
+                .values("m")
+            ),
+        )
         .values(
             "source_id",
             "source__object_id",
             "source__locale_id",
             "source__last_updated_at",
             "target_locale_id",
+            "total",
+            "done",
+            "last",
         )
     ):
         key = row["source__object_id"]
         if source_locale.get(key) == row["source__locale_id"]:
             managed[(key, row["target_locale_id"])] = row
-
-    # Segments of those sources, and how many are translated per locale: one query.
-    progress: dict[tuple[int, int], tuple[int, int, Any]] = {}
-    source_ids = {row["source_id"] for row in managed.values()}
-    if source_ids:
-        counts: dict[str, Any] = {}
-        for locale_id in locale_ids:
-            translations = StringTranslation.objects.filter(
-                translation_of_id=OuterRef("string_id"),
-                context_id=OuterRef("context_id"),
-                locale_id=locale_id,
-                has_error=False,
+            progress[(row["source_id"], row["target_locale_id"])] = (
+                row["total"] or 0,
+                row["done"] or 0,
+                row["last"],
             )
-            counts[f"done_{locale_id}"] = Sum(
-                Case(
-                    When(Exists(translations), then=1),
-                    default=0,
-                    output_field=IntegerField(),
-                )
-            )
-            counts[f"last_{locale_id}"] = Max(
-                Subquery(translations.values("updated_at")[:1])
-            )
-        for row in (
-            StringSegment.objects.filter(source_id__in=source_ids)
-            .order_by()
-            .values("source_id")
-            .annotate(total=Count("pk"), **counts)
-        ):
-            for locale_id in locale_ids:
-                progress[(row["source_id"], locale_id)] = (
-                    row["total"],
-                    row[f"done_{locale_id}"] or 0,
-                    row[f"last_{locale_id}"],
-                )
 
     # Pages in a moderation workflow: one query.
     in_review: dict[str, int] = {}

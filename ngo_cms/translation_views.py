@@ -16,7 +16,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -26,6 +26,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
@@ -44,16 +45,6 @@ from ngo_cms.translation_state import URGENCY, TranslationState, translation_sta
 
 def language_name(code: str) -> str:
     return str(dict(settings.LANGUAGES).get(code, code))
-
-
-def state_label(item: QueueItem) -> str:
-    """The state as a translator reads it, with its figure."""
-    state = item.state
-    if state.state == TranslationState.OUTDATED:
-        return _("Outdated: %(count)s segments changed") % {"count": state.untranslated}
-    if state.state == TranslationState.IN_PROGRESS:
-        return _("In progress: %(percent)s%% translated") % {"percent": state.percent}
-    return str(state.state.label)
 
 
 def type_choices() -> list[tuple[str, str]]:
@@ -100,7 +91,7 @@ class QueueFilterSet(django_filters.FilterSet):
 
 class StateColumn(Column):
     def get_value(self, instance: QueueItem) -> str:
-        return state_label(instance)
+        return instance.state_text
 
 
 class DueDateColumn(Column):
@@ -214,8 +205,6 @@ class TranslationQueueView(ReportView):
             type_keys=[filters["type"]] if filters.get("type") else None,
             assignee=self.request.user if filters.get("mine") else None,
         )
-        for item in items:
-            item.language_label = language_name(item.language_code)
         return items
 
     def filter_queryset(self, queryset: Any) -> Any:
@@ -291,8 +280,16 @@ class StartTranslationView(AdminFormView):
         if state.state == TranslationState.MISSING:
             # An alias of the source in that language is converted by
             # wagtail-localize into a translation.
-            with transaction.atomic():
-                translate_object(self.source, [self.locale], user=self.request.user)
+            try:
+                with transaction.atomic():
+                    translate_object(self.source, [self.locale], user=self.request.user)
+            except ParentNotTranslatedError:
+                messages.error(
+                    self.request,
+                    _("Translate the parent page into %(language)s first.")
+                    % {"language": language_name(self.locale.language_code)},
+                )
+                return redirect("ngo_cms_translation_queue")
             state = translation_state(self.source, self.locale.pk)
         if state.target_id is None:
             messages.error(self.request, _("The translation could not be started."))
@@ -436,13 +433,21 @@ class SubmitForReviewView(AdminFormView):
             target_locale=self.page.locale,
             enabled=True,
         ).first()
-        with transaction.atomic():
-            if translation is not None:
-                translation.save_target(user=self.request.user, publish=False)
-                self.page.refresh_from_db()
-            elif self.page.latest_revision is None:
-                self.page.save_revision(user=self.request.user)
-            workflow.start(self.page, self.request.user)
+        try:
+            with transaction.atomic():
+                if translation is not None:
+                    translation.save_target(user=self.request.user, publish=False)
+                    self.page.refresh_from_db()
+                elif self.page.latest_revision is None:
+                    self.page.save_revision(user=self.request.user)
+                workflow.start(self.page, self.request.user)
+        except ValidationError as error:
+            messages.error(
+                self.request,
+                _("The translation has errors to fix first: %(errors)s")
+                % {"errors": " ".join(error.messages)},
+            )
+            return redirect("ngo_cms_translation_queue")
         messages.success(
             self.request,
             _("“%(title)s” was submitted for review.") % {"title": self.page.title},

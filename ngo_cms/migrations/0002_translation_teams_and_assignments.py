@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             name='TranslationTeam',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language_code', models.CharField(choices=[('en', 'English'), ('nl', 'Dutch'), ('fr', 'French')], max_length=20, verbose_name='language')),
+                ('language_code', models.CharField(help_text='A content language of the site, e.g. “nl”.', max_length=20, verbose_name='language')),
                 ('role', models.CharField(choices=[('translator', 'translator'), ('reviewer', 'reviewer')], max_length=20, verbose_name='role')),
                 ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='translation_team', to='auth.group', verbose_name='group')),
             ],

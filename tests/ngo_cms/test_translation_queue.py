@@ -245,3 +245,24 @@ def test_the_queue_exports_as_csv_for_an_editor_of_every_language(
     text = b"".join(response.streaming_content).decode()
     assert text.count("Ahmadreza Djalali") == 2  # nl and fr
     assert "outdated" in text
+
+
+def test_a_page_under_an_untranslated_section_can_be_started(
+    client, case_index, locales, dutch_translator
+):
+    """wagtail-localize puts an alias of the section in the Dutch tree first."""
+    section = case_index.get_parent().add_child(
+        instance=CaseIndexPage(title="Archive", slug="archive")
+    )
+    page = PrisonerCasePageFactory(parent=section, title="Archived Case")
+    url = reverse(
+        "ngo_cms_translation_start",
+        args=[ContentType.objects.get_for_model(Page).pk, page.pk, "nl"],
+    )
+    client.force_login(dutch_translator)
+    response = client.post(url)
+    target = PrisonerCasePage.objects.get(
+        translation_key=page.translation_key, locale=locales["nl"]
+    )
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[target.pk])
+    assert target.get_parent().alias_of_id == section.pk

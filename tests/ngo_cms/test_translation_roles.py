@@ -216,3 +216,28 @@ def test_a_translator_cannot_assign_but_a_reviewer_can(
         args=[ContentType.objects.get_for_model(Page).pk, djalali["en"].pk, "fr"],
     )
     assert denied(client.get(french))
+
+
+def test_migrate_gives_the_groups_back_their_rights():
+    from django.core.management import call_command
+
+    before = GroupPagePermission.objects.count()
+    GroupPagePermission.objects.filter(group__translation_team__isnull=False).delete()
+    call_command("migrate", verbosity=0)
+    assert GroupPagePermission.objects.count() == before
+
+
+def test_a_new_home_page_gets_its_teams_rights(locales):
+    from wagtail.models import Locale
+
+    german = Locale.objects.create(language_code="de")
+    TranslationTeam.objects.create(
+        group=Group.objects.create(name="German translators"),
+        language_code="de",
+        role="translator",
+    )
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Startseite", slug="startseite", locale=german)
+    )
+    translators = Group.objects.get(name="German translators")
+    assert _codenames(translators, home) == {"change_page"}

@@ -154,3 +154,7 @@ def test_the_api_says_that_a_translation_is_under_way(client, case_index, locale
     body = client.get(f"/api/v1/en/cases/{page.slug}/").json()
     states = {item["locale"]: item["state"] for item in body["translations"]}
     assert states == {"en": "complete", "nl": "missing", "fr": "in_progress"}
+    [french] = [item for item in body["translations"] if item["locale"] == "fr"]
+    # The draft's title and address never reach readers.
+    assert french["status"] == "missing"
+    assert (french["title"], french["url"], french["api_url"]) == (None, None, None)
