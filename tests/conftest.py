@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Locale, Page
@@ -42,11 +43,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def reload_demo(django_db_blocker):
-    """For transactional tests: they empty every table, so put the demo back after."""
-    yield
-    with django_db_blocker.unblock():
+def reload_demo(transactional_db):
+    """For transactional tests that need the demo site.
+
+    pytest-django runs transactional tests after all the others, and each one empties
+    every table when it ends (Wagtail's root page included). So the demo is rebuilt
+    before such a test when an earlier one flushed it.
+    """
+    from ngo_cms.models import HomePage
+
+    if not HomePage.objects.exists():
+        if Page.get_first_root_node() is None:
+            Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+            Page.add_root(instance=Page(title="Root", slug="root"))
         call_command("load_demo", stdout=StringIO())
+    yield
 
 
 @pytest.fixture

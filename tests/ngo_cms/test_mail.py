@@ -59,7 +59,7 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(
 
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_sends_queued_mail(
-    smtp_server, test_templates, settings, reload_demo
+    smtp_server, test_templates, settings, transactional_db
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     send_after_commit(
