@@ -23,6 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 # [name], [3], [signer_name]: letters, digits and underscores between square brackets.
@@ -139,6 +140,12 @@ def refuse_unconfirmed_publish(
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     if request.POST.get(CONFIRM_FIELD) or request.GET.get(CONFIRM_FIELD):
+        return None
+    if (
+        isinstance(instance, Page)
+        and not instance.permissions_for_user(request.user).can_publish()
+    ):
+        # Wagtail itself refuses the publish; the question is for those who may.
         return None
     translation = translation_of(instance)
     if translation is None:

@@ -9,42 +9,22 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from ngo_cms.signals import translation_source_updated
-
 
 def publish_source_change(
     instance: Any, user: Any = None, **changes: Any
 ) -> TranslationSource:
-    """Change and publish a source, then bring its TranslationSource up to date and
-    send ``translation_source_updated``, as the publish handler (issue 9, part A)
-    does."""
+    """Change and publish a source as an editor does; the publish handler
+    (``ngo_cms.translation_sync``) brings its TranslationSource up to date and sends
+    ``translation_source_updated``."""
     for name, value in changes.items():
         setattr(instance, name, value)
     if isinstance(instance, Page):
         instance.save_revision(user=user).publish(user=user)
     else:
         instance.save()
-    source, _created = TranslationSource.update_or_create_from_instance(instance)
-    changed: dict[Locale, list[str]] = {}
-    for translation in source.translations.filter(enabled=True).select_related(
-        "target_locale"
-    ):
-        missing = [
-            segment.string.data
-            for segment in source.stringsegment_set.select_related("string")
-            .annotate_translation(translation.target_locale)
-            .filter(translation__isnull=True)
-        ]
-        if missing:
-            changed[translation.target_locale] = missing
-    translation_source_updated.send(
-        sender=type(instance),
-        instance=instance,
-        translation_source=source,
-        changed=changed,
-        user=user,
+    return TranslationSource.objects.get(
+        object_id=instance.translation_key, locale=instance.locale
     )
-    return source
 
 
 def start_translation(instance: Any, locale: Locale, user: Any = None) -> Any:
