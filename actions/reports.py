@@ -47,6 +47,7 @@ class SignatureReport:
     per_country: list[tuple[str, int]]
     per_day: dict[datetime.date, Counter]
     latest: list[Signature]
+    pending: int = 0
 
 
 def signatures_of(translation_key: UUID) -> QuerySet[Signature]:
@@ -88,6 +89,9 @@ def build_report(translation_key: UUID, latest: int = 20) -> SignatureReport:
         per_country=per_country,
         per_day=dict(sorted(per_day.items())),
         latest=list(signatures[:latest]),
+        pending=Signature.objects.pending()
+        .filter(translation_key=translation_key)
+        .count(),
     )
 
 

@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.functional import Promise
 from django.views import defaults
+from redis.exceptions import RedisError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -27,8 +28,8 @@ from . import messages
 API_PREFIX = "/api/"
 # Seconds a client is told to wait when the database is unreachable.
 DATABASE_RETRY_AFTER = 30
-# The database is down or unreachable (not: a query that is wrong).
-DATABASE_DOWN = (OperationalError, InterfaceError)
+# The database or Redis is down or unreachable (not: a query that is wrong).
+DEPENDENCY_DOWN = (OperationalError, InterfaceError, RedisError)
 
 
 class APIError(exceptions.APIException):
@@ -122,7 +123,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, APIError):
         body = error_body(exc.status_code, exc.code, exc.render_message(), exc.errors)
         return Response(body, status=exc.status_code, headers=exc.headers)
-    if isinstance(exc, DATABASE_DOWN):
+    if isinstance(exc, DEPENDENCY_DOWN):
         return Response(
             unavailable_body(DATABASE_RETRY_AFTER),
             status=503,
@@ -205,7 +206,7 @@ def handler500(request: HttpRequest) -> HttpResponse:
         return defaults.server_error(request)
     error = sys.exc_info()[1]
     with translation.override(_path_language(request)):
-        if isinstance(error, DATABASE_DOWN):
+        if isinstance(error, DEPENDENCY_DOWN):
             response = JsonResponse(unavailable_body(DATABASE_RETRY_AFTER), status=503)
             response["Retry-After"] = str(DATABASE_RETRY_AFTER)
             return response

@@ -152,7 +152,9 @@ def test_report_names_countries_and_languages_in_the_campaigners_language(
     assert "Frans (fr)" in html
 
 
-def test_exports_hold_only_confirmed_signatures(action):
+def test_reports_and_exports_count_only_confirmed_signatures(
+    client, campaigner, action
+):
     SignatureFactory(
         translation_key=action.translation_key,
         email="unconfirmed@example.org",
@@ -160,7 +162,12 @@ def test_exports_hold_only_confirmed_signatures(action):
     )
     csv_text = export_csv(action.translation_key).decode("utf-8-sig")
     assert "unconfirmed@example.org" not in csv_text
-    assert build_report(action.translation_key).total == action.signature_count
+    report = build_report(action.translation_key)
+    assert report.total == action.signature_count
+    assert report.pending == 1
+    client.force_login(campaigner)
+    html = client.get(report_url(action)).content.decode()
+    assert "Awaiting confirmation (not counted, deleted if never confirmed): 1." in html
 
 
 def test_xlsx_export_survives_control_characters_and_keeps_values_intact(

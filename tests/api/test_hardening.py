@@ -199,3 +199,15 @@ def test_confirmations_are_throttled_per_client(api, actions, settings):
     codes = [api.post(url, data={"token": "bad"}).status_code for _n in range(3)]
     assert codes == [400, 400, 429]
     assert api.post(url, data={"token": "bad"}).json()["code"] == "throttled"
+
+
+def test_signing_answers_503_when_redis_is_down_altogether(api, actions, settings):
+    settings.CACHES = {"default": CLOSED_PORT_REDIS, "throttle": CLOSED_PORT_REDIS}
+    response = Client(raise_request_exception=False).post(
+        signatures_url(actions["en"]),
+        data=json.dumps(json_data()),
+        content_type="application/json",
+    )
+    assert response.status_code == 503
+    assert response.json()["code"] == "unavailable"
+    assert int(response["Retry-After"]) > 0
