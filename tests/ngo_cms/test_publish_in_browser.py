@@ -85,3 +85,56 @@ def test_publishing_right_after_typing_is_never_lost(
         assert rally.summary == typed
         assert not rally.has_unpublished_changes
         assert rally.get_latest_revision_as_object().summary == typed
+
+
+def test_a_translator_confirms_publishing_with_missing_translations(
+    live_server, browser_page, reload_demo
+):
+    from casepages.models import PrisonerCasePage
+
+    get_user_model().objects.create_superuser(
+        "browser-editor", "editor@example.org", PASSWORD
+    )
+    english = (
+        PrisonerCasePage.objects.filter(locale__language_code="en")
+        .order_by("pk")
+        .first()
+    )
+    dutch = english.get_translation(
+        english.locale.__class__.objects.get(language_code="nl")
+    )
+    english.summary = "A summary the Dutch translator has not seen yet."
+    english.save_revision().publish()
+    live_revision = dutch.live_revision_id
+
+    page = browser_page
+    posted = []
+    page.on(
+        "request",
+        lambda request: (
+            posted.append(request.post_data or "")
+            if request.method == "POST" and "/edit/" in request.url
+            else None
+        ),
+    )
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "browser-editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/pages/{dutch.pk}/edit/")
+    page.locator(
+        ".js-translation-editor button[name='action'][value='publish']"
+    ).click()
+    page.wait_for_load_state("load")
+    page.get_by_text("Not published: 1 segment is not translated").wait_for()
+    assert "action=publish" in posted[-1]
+    dutch.refresh_from_db()
+    assert dutch.live_revision_id == live_revision
+
+    page.get_by_role("button", name="Publish with missing translations").click()
+    page.wait_for_load_state("load")
+    dutch.refresh_from_db()
+    assert dutch.live_revision_id != live_revision
+    assert dutch.summary == english.summary
