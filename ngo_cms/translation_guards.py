@@ -20,6 +20,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -192,11 +193,27 @@ def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
 
 
 def untranslated_segments(translation: Translation) -> list[StringSegment]:
-    """The segments of ``translation`` without a usable translation, in page order."""
+    """The segments of ``translation`` without a usable translation, in page order.
+
+    Each carries ``earlier``: the translation of what the source said before at the
+    same place, when the source text changed (wagtail-localize keeps it, keyed on
+    the old text), for the translator to reuse.
+    """
+    earlier = (
+        StringTranslation.objects.filter(
+            context_id=OuterRef("context_id"),
+            locale_id=translation.target_locale_id,
+            has_error=False,
+        )
+        .exclude(translation_of_id=OuterRef("string_id"))
+        .order_by("-updated_at")
+        .values("data")[:1]
+    )
     return list(
         StringSegment.objects.filter(source=translation.source)
         .annotate_translation(translation.target_locale)
         .filter(translation__isnull=True)
+        .annotate(earlier=Subquery(earlier))
         .select_related("string")
         .order_by("order")
     )

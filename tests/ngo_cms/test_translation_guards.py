@@ -12,6 +12,7 @@ import polib
 import pytest
 from django.test.client import MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
+from django.utils.html import escape
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
@@ -187,3 +188,20 @@ def test_copying_the_source_text_needs_edit_rights(client, django_user_model):
     )
     assert response.status_code in (302, 403)
     assert not StringTranslation.objects.filter(tool_name="source text").exists()
+
+
+def test_the_earlier_translation_of_a_changed_segment_is_offered_for_reuse(
+    admin_client,
+):
+    cases = translation_set(PrisonerCasePage)
+    english, dutch = cases["en"], cases["nl"]
+    dutch_summary = dutch.summary
+    english.summary = english.summary + " He remains on death row."
+    english.save_revision().publish()
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[dutch.pk])
+    ).content.decode()
+    start = html.index('class="ngo-earlier-translation">') + len(
+        'class="ngo-earlier-translation">'
+    )
+    assert html[start : html.index("</span>", start)] == escape(dutch_summary)
