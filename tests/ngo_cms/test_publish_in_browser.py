@@ -8,16 +8,19 @@ installed by ``.ci/run``) through Playwright and is skipped when it is missing.
 """
 
 import os
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 from actions.models import RallyPage
 
 CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
+    # A live server needs committed data, hence a transactional test.
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         not CHROMIUM.exists(),
@@ -26,6 +29,25 @@ pytestmark = [
 ]
 
 PASSWORD = "browser-test-password"
+
+
+@pytest.fixture
+def demo_site(django_db_blocker, reload_demo):
+    """The demo content, whatever earlier transactional tests left behind.
+
+    A transactional test empties every table when it ends, including the root page
+    and the root collection Wagtail's migrations created; put them back before
+    loading the demo.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    with django_db_blocker.unblock():
+        if Page.get_first_root_node() is None:
+            locale, _created = Locale.objects.get_or_create(language_code="en")
+            Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        if not Collection.objects.exists():
+            Collection.add_root(name="Root")
+        call_command("load_demo", stdout=StringIO())
 
 
 @pytest.fixture
@@ -49,7 +71,7 @@ def browser_page(monkeypatch):
 
 
 def test_publishing_right_after_typing_is_never_lost(
-    live_server, browser_page, reload_demo
+    live_server, browser_page, demo_site
 ):
     assert os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE") == "true"
     get_user_model().objects.create_superuser(
@@ -88,7 +110,7 @@ def test_publishing_right_after_typing_is_never_lost(
 
 
 def test_a_translator_confirms_publishing_with_missing_translations(
-    live_server, browser_page, reload_demo
+    live_server, browser_page, demo_site
 ):
     from casepages.models import PrisonerCasePage
 
