@@ -41,12 +41,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=StringIO())
 
 
+def load_demo_anew() -> None:
+    """Load the demo, also into tables a transactional test emptied.
+
+    Emptying every table also removes the root page and the root collection that
+    Wagtail's migrations created, which the demo needs: put them back first.
+    """
+    from wagtail.models import Collection
+
+    if Page.get_first_root_node() is None:
+        locale, _created = Locale.objects.get_or_create(language_code="en")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    call_command("load_demo", stdout=StringIO())
+
+
 @pytest.fixture
 def reload_demo(django_db_blocker):
     """For transactional tests: they empty every table, so put the demo back after."""
     yield
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=StringIO())
+        load_demo_anew()
 
 
 @pytest.fixture

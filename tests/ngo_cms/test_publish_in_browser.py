@@ -8,14 +8,13 @@ installed by ``.ci/run``) through Playwright and is skipped when it is missing.
 """
 
 import os
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from actions.models import RallyPage
+from tests.conftest import load_demo_anew
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -33,21 +32,9 @@ PASSWORD = "browser-test-password"
 
 @pytest.fixture
 def demo_site(django_db_blocker, reload_demo):
-    """The demo content, whatever earlier transactional tests left behind.
-
-    A transactional test empties every table when it ends, including the root page
-    and the root collection Wagtail's migrations created; put them back before
-    loading the demo.
-    """
-    from wagtail.models import Collection, Locale, Page
-
+    """The demo content, whatever earlier transactional tests left behind."""
     with django_db_blocker.unblock():
-        if Page.get_first_root_node() is None:
-            locale, _created = Locale.objects.get_or_create(language_code="en")
-            Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-        if not Collection.objects.exists():
-            Collection.add_root(name="Root")
-        call_command("load_demo", stdout=StringIO())
+        load_demo_anew()
 
 
 @pytest.fixture
