@@ -18,13 +18,21 @@ from collections import Counter
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    get_edit_url,
+)
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 # [name], [3], [signer_name]: letters, digits and underscores between square brackets.
 PLACEHOLDER = re.compile(r"\[[^\[\]\s<>]{1,40}\]")
@@ -189,3 +197,78 @@ def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
                 request, _("Not imported: %(problem)s") % {"problem": problem}
             )
     return response
+
+
+def untranslated_segments(translation: Translation) -> list[StringSegment]:
+    """The segments of ``translation`` without a usable translation, in page order.
+
+    Each carries ``earlier``: the translation of what the source said before at the
+    same place, when the source text changed (wagtail-localize keeps it, keyed on
+    the old text), for the translator to reuse.
+    """
+    earlier = (
+        StringTranslation.objects.filter(
+            context_id=OuterRef("context_id"),
+            locale_id=translation.target_locale_id,
+            has_error=False,
+        )
+        .exclude(translation_of_id=OuterRef("string_id"))
+        .order_by("-updated_at")
+        .values("data")[:1]
+    )
+    return list(
+        StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .annotate(earlier=Subquery(earlier))
+        .select_related("string")
+        .order_by("order")
+    )
+
+
+def copy_source(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """Keep the source text as the translation of the chosen segments.
+
+    For text that stays the same in every language (names, publishers, web
+    addresses), one click instead of retyping each. Posted from the banner of the
+    translation editor with the ids of the chosen segments in ``segment``.
+    """
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    instance = translation.get_target_instance()
+    if not user_can_edit_instance(request.user, instance):
+        raise PermissionDenied
+    ids = [value for value in request.POST.getlist("segment") if value.isdigit()]
+    segments = StringSegment.objects.filter(
+        source=translation.source, pk__in=ids
+    ).select_related("string")
+    count = 0
+    for segment in segments:
+        StringTranslation.objects.update_or_create(
+            translation_of_id=segment.string_id,
+            locale_id=translation.target_locale_id,
+            context_id=segment.context_id,
+            defaults={
+                "data": segment.string.data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "tool_name": "source text",
+                "last_translated_by": request.user,
+                "has_error": False,
+                "field_error": "",
+            },
+        )
+        count += 1
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "Kept the source text for %(count)d segment.",
+                "Kept the source text for %(count)d segments.",
+                count,
+            )
+            % {"count": count},
+        )
+    else:
+        messages.warning(request, _("Choose the segments whose source text to keep."))
+    return redirect(get_edit_url(instance))

@@ -191,13 +191,18 @@ def _sync_snippet(source: models.Model, translation: models.Model) -> None:
 
 
 def _untranslated(source: TranslationSource, locales: Iterable[Locale]) -> dict:
-    """For each locale, the (string id, context id) pairs without a translation."""
+    """For each locale, its untranslated segments, in page order.
+
+    Returns:
+        ``{locale: {(string id, context id): source text}}``.
+    """
     result = {}
     for locale in locales:
         rows = (
             StringSegment.objects.filter(source=source)
             .annotate_translation(locale)
             .filter(translation__isnull=True)
+            .order_by("order")
             .values_list("string_id", "context_id", "string__data")
         )
         result[locale] = {

@@ -28,7 +28,8 @@ def confirm_publishing_snippet_with_missing_translations(request, instance):
 
 @hooks.register("register_admin_urls")
 def register_translation_guard_urls() -> list:
-    """wagtail-localize's PO upload, wrapped to name the refused placeholders.
+    """wagtail-localize's PO upload, wrapped to name the refused placeholders, and
+    the "keep the source text" action of the translation editor.
 
     Same path as wagtail-localize's own route: ngo_cms comes first in
     INSTALLED_APPS, so its admin URLs are matched first.
@@ -38,7 +39,12 @@ def register_translation_guard_urls() -> list:
             "localize/translate/<int:translation_id>/pofile/upload/",
             translation_guards.upload_pofile,
             name="ngo_cms_upload_pofile",
-        )
+        ),
+        path(
+            "localize/translate/<int:translation_id>/copy-source/",
+            translation_guards.copy_source,
+            name="ngo_cms_copy_source",
+        ),
     ]
 
 

@@ -23,7 +23,6 @@ def pytest_collection_modifyitems(
     config: pytest.Config, items: list[pytest.Item]
 ) -> None:
     """Skip ``requires_postgres`` tests on SQLite, with the reason."""
-    from django.conf import settings
 
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         return
@@ -42,21 +41,34 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=StringIO())
 
 
+def load_demo_anew() -> None:
+    """Load the demo, also into tables a transactional test emptied.
+
+    Emptying every table also removes the root page and the root collection that
+    Wagtail's migrations created, which the demo needs: put them back first.
+    """
+    from wagtail.models import Collection
+
+    if Page.get_first_root_node() is None:
+        locale, _created = Locale.objects.get_or_create(language_code="en")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    call_command("load_demo", stdout=StringIO())
+
+
 @pytest.fixture
 def reload_demo(transactional_db):
     """For transactional tests that need the demo site.
 
     pytest-django runs transactional tests after all the others, and each one empties
-    every table when it ends (Wagtail's root page included). So the demo is rebuilt
-    before such a test when an earlier one flushed it.
+    every table when it ends (Wagtail's root page and collection included). So the
+    demo is rebuilt before such a test when an earlier one emptied it.
     """
     from ngo_cms.models import HomePage
 
     if not HomePage.objects.exists():
-        if Page.get_first_root_node() is None:
-            Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-            Page.add_root(instance=Page(title="Root", slug="root"))
-        call_command("load_demo", stdout=StringIO())
+        load_demo_anew()
     yield
 
 

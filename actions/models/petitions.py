@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from actions.choices import ActionStatus
 from ngo_cms.api.preview import HeadlessPreviewPageMixin
 from ngo_cms.blocks import BodyBlock
+from ngo_cms.forms import SameLocaleChoicesPageForm
 from ngo_cms.models import PAGE_TRANSLATABLE_FIELDS
 
 # The letter ends with this placeholder; it stands for the signer's name and is
@@ -47,6 +48,12 @@ def normalise_email(email: str) -> str:
     signer. (The local part is case-sensitive in theory, never in practice.)
     """
     return email.strip().lower()
+
+
+class UrgentActionPageForm(SameLocaleChoicesPageForm):
+    """The urgent action edit form: themes are offered in the page's language only."""
+
+    same_locale_fields = ("themes",)
 
 
 class UrgentActionPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
@@ -141,6 +148,7 @@ class UrgentActionPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         help_text=_("Choose the themes in the source language."),
     )
 
+    base_form_class = UrgentActionPageForm
     parent_page_types = ["actions.ActionIndexPage"]
     subpage_types: list[str] = []
 

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -36,6 +35,7 @@ from actions.blocks import PressLinksBlock
 from actions.choices import RallyStatus
 from ngo_cms.api.preview import HeadlessPreviewPageMixin
 from ngo_cms.blocks import BodyBlock
+from ngo_cms.forms import SameLocaleChoicesPageForm
 from ngo_cms.models import PAGE_TRANSLATABLE_FIELDS
 
 from .petitions import RelatedCase, _pages_in_locale
@@ -115,13 +115,15 @@ def zone_or_default(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)
 
 
-class RallyPageForm(WagtailAdminPageForm):
+class RallyPageForm(SameLocaleChoicesPageForm):
     """The rally edit form: start and end are typed and shown in the rally's own
     time zone (its ``time_zone`` field), not in the server's, so that a vigil in
-    London at 18:00 is entered as 18:00.
+    London at 18:00 is entered as 18:00. Organisers are offered in the page's
+    language only.
     """
 
     local_time_fields = ("starts_at", "ends_at")
+    same_locale_fields = ("organisers",)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

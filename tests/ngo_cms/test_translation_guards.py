@@ -12,6 +12,7 @@ import polib
 import pytest
 from django.test.client import MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
+from django.utils.html import escape
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
@@ -149,3 +150,58 @@ def test_a_complete_translation_publishes_without_a_confirmation(
         )
     dutch.refresh_from_db()
     assert dutch.live_revision_id != live_revision
+
+
+def test_one_click_keeps_the_source_text_of_chosen_segments(admin_client):
+    cases = translation_set(PrisonerCasePage)
+    english, dutch = cases["en"], cases["nl"]
+    english.photo_credit = "Family of Ahmadreza Djalali"
+    english.summary = "A summary that does need translating."
+    english.save_revision().publish()
+    translation = translation_into(english, "nl")
+    credit = segment_containing(translation, "Family of Ahmadreza Djalali")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[dutch.pk])
+    editor = admin_client.get(edit_url).content.decode()
+    assert f'name="segment" value="{credit.pk}"' in editor
+
+    response = admin_client.post(
+        reverse("ngo_cms_copy_source", args=[translation.pk]),
+        {"segment": [str(credit.pk)]},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == edit_url
+    stored = StringTranslation.objects.get(
+        translation_of=credit.string, locale=translation.target_locale
+    )
+    assert stored.data == "Family of Ahmadreza Djalali"
+    total, translated = translation.get_progress()
+    assert translated == total - 1  # the summary still waits for the translator
+
+
+def test_copying_the_source_text_needs_edit_rights(client, django_user_model):
+    english = translation_set(PrisonerCasePage)["en"]
+    translation = translation_into(english, "nl")
+    user = django_user_model.objects.create_user("reader", password="x")
+    client.force_login(user)
+    response = client.post(
+        reverse("ngo_cms_copy_source", args=[translation.pk]), {"segment": ["1"]}
+    )
+    assert response.status_code in (302, 403)
+    assert not StringTranslation.objects.filter(tool_name="source text").exists()
+
+
+def test_the_earlier_translation_of_a_changed_segment_is_offered_for_reuse(
+    admin_client,
+):
+    cases = translation_set(PrisonerCasePage)
+    english, dutch = cases["en"], cases["nl"]
+    dutch_summary = dutch.summary
+    english.summary = english.summary + " He remains on death row."
+    english.save_revision().publish()
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[dutch.pk])
+    ).content.decode()
+    start = html.index('class="ngo-earlier-translation">') + len(
+        'class="ngo-earlier-translation">'
+    )
+    assert html[start : html.index("</span>", start)] == escape(dutch_summary)
