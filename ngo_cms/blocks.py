@@ -4,6 +4,8 @@ Each block that needs a particular JSON shape in the API defines it in
 ``get_api_representation``; the API serializers never switch on block type.
 """
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -79,6 +81,15 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = _("call to action")
         template = "ngo_cms/blocks/call_to_action.html"
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
+        """``target``: the action in the reader's language, or None when readers may
+        not see it (a draft or private action: the button is left out)."""
+        from ngo_cms.visibility import localized_visible
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["target"] = localized_visible(value.get("action"))
+        return context
 
 
 class BodyBlock(blocks.StreamBlock):

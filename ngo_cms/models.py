@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ngo_cms.api.preview import HeadlessPreviewPageMixin
+from ngo_cms.visibility import visible
 
 # What every page type translates: the title, its slug (so that /nl/zaken/ and
 # /fr/affaires/ read naturally) and the search-engine fields of the Promote tab.
@@ -55,8 +56,8 @@ class HomePage(HeadlessPreviewPageMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_sections(self) -> models.QuerySet:
-        """The live section pages under this home page, in menu order."""
-        return self.get_children().live().public().specific()
+        """The section pages under this home page that readers may see."""
+        return visible(self.get_children()).specific()
 
 
 class SectionIndexPage(HeadlessPreviewPageMixin, Page):
@@ -87,14 +88,8 @@ class SectionIndexPage(HeadlessPreviewPageMixin, Page):
         abstract = True
 
     def get_listing(self) -> models.QuerySet:
-        """The live, public child pages that this section lists, newest first."""
-        return (
-            self.get_children()
-            .live()
-            .public()
-            .specific()
-            .order_by("-first_published_at")
-        )
+        """The child pages readers may see (:mod:`ngo_cms.visibility`), newest first."""
+        return visible(self.get_children()).specific().order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

@@ -25,3 +25,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # production), so a test sees their effect; tests of the worker override this.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Login throttling needs the request in authenticate(), which the test client's
+# login() does not pass; the tests of throttling turn it on (tests/ngo_cms/
+# test_accounts.py) and log in through the admin's login form.
+AXES_ENABLED = False
+# Likewise the admin's second factor: tests of other features log in with
+# force_login; tests/ngo_cms/test_accounts.py turns it on and goes through it.
+SECOND_FACTOR_REQUIRED = False
