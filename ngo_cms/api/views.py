@@ -117,7 +117,7 @@ class ApiViewMixin:
             self.cache_query_parameters(),
         )
         if self.vary_on_accept:
-            key += ":" + request.META.get("HTTP_ACCEPT", "")
+            key += ":" + self.negotiated_format(request)
         if use_cache:
             # The hot path: a rendered answer of the current generation, served
             # without DRF, the database or activating a language.
@@ -145,6 +145,17 @@ class ApiViewMixin:
 
     def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
         return request_language(request, kwargs.get("locale"))
+
+    def negotiated_format(self, request: HttpRequest) -> str:
+        """The media type DRF will answer in, for the cache key: the raw Accept
+        header would let every distinct header make (and render) a new entry."""
+        try:
+            renderer, media_type = self.get_content_negotiator().select_renderer(
+                Request(request), self.get_renderers()
+            )
+        except Exception:  # noqa: BLE001 - any failure: one shared "other" entry
+            return "other"
+        return f"{renderer.format}:{media_type}"
 
     @property
     def api(self) -> ApiContext:

@@ -162,3 +162,14 @@ def test_deleting_a_page_purges_it(cases, purged, django_capture_on_commit_callb
         page.delete()
     for path in paths:
         assert any(url.endswith(path) for url in purged), path
+
+
+def test_accept_headers_do_not_multiply_the_schema(api, monkeypatch):
+    writes = response_writes(monkeypatch)
+    for n in range(3):
+        api.get("/api/v1/schema/", HTTP_ACCEPT=f"text/html;q=0.{n}, */*")
+    assert len(writes) == 1
+    json_schema = api.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
+    assert json_schema["Content-Type"].startswith("application/")
+    assert json_schema.content.lstrip().startswith(b"{")
+    assert len(writes) == 2

@@ -72,3 +72,18 @@ def test_previewing_removes_expired_drafts(cases, settings):
     settings.PREVIEW_TOKEN_MAX_AGE = -1
     page.create_page_preview()
     assert PagePreview.objects.count() == 1  # only the new one
+
+
+def test_purge_previews_command(cases, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    preview_of(cases["en"])
+    out = StringIO()
+    call_command("purge_previews", stdout=out)
+    assert PagePreview.objects.count() == 1  # still valid
+    settings.PREVIEW_TOKEN_MAX_AGE = -1
+    call_command("purge_previews", stdout=out)
+    assert PagePreview.objects.count() == 0
+    assert "1 expired preview(s) removed." in out.getvalue()
