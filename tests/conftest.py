@@ -41,12 +41,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=StringIO())
 
 
+def ensure_demo() -> None:
+    """Load the demo, first putting back the root page and root collection that
+    migrations created: the flush after a transactional test empties every table."""
+    from wagtail.models import Collection, Locale, Page
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        locale, _created = Locale.objects.get_or_create(language_code="en")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    call_command("load_demo", stdout=StringIO())
+
+
 @pytest.fixture
 def reload_demo(django_db_blocker):
-    """For transactional tests: they empty every table, so put the demo back after."""
+    """For transactional tests: they empty every table when they end (after this
+    fixture's teardown), so the next one finds an empty database. Load the demo
+    before the test when it is missing, and again after it."""
+    from ngo_cms.models import HomePage
+
+    with django_db_blocker.unblock():
+        if not HomePage.objects.exists():
+            ensure_demo()
     yield
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=StringIO())
+        ensure_demo()
 
 
 @pytest.fixture
