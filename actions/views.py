@@ -22,6 +22,7 @@ from actions import throttle
 from actions.models import Signature, UrgentActionPage
 from actions.reports import build_report, chart_svg, export_csv, export_xlsx
 from actions.signing import InvalidToken, confirm_signature, sign_petition
+from ngo_cms.audit import log_export
 
 REPORT_PERMISSION = "actions.view_signature_report"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -154,6 +155,8 @@ def report_detail(request: HttpRequest, page_id: int) -> HttpResponse:
     key = action.translation_key
     export = request.GET.get("format")
     stamp = timezone.localdate().isoformat()
+    if export in ("csv", "xlsx"):
+        log_export(request, action, export)
     if export == "csv":
         response = HttpResponse(export_csv(key), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = content_disposition_header(

@@ -120,6 +120,15 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("call to action")
         template = "ngo_cms/blocks/call_to_action.html"
 
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
+        """``target``: the action in the reader's language, or None when readers may
+        not see it (a draft or private action: the button is left out)."""
+        from ngo_cms.visibility import localized_visible
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["target"] = localized_visible(value.get("action"))
+        return context
+
 
 class BodyBlock(blocks.StreamBlock):
     """The body of a case, an action or a rally."""

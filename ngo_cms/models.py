@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ngo_cms.api.preview import HeadlessPreviewPageMixin
+from ngo_cms.visibility import visible
 
 # Section page types that domain apps register (casepages.CaseIndexPage, ...): the
 # core names no domain app. Mutated in place, before Wagtail first reads it.
@@ -90,8 +91,8 @@ class HomePage(HeadlessPreviewPageMixin, Page):
         return taken < Locale.objects.count()
 
     def get_sections(self) -> models.QuerySet:
-        """The live section pages under this home page, in menu order."""
-        return self.get_children().live().public().specific()
+        """The section pages under this home page that readers may see."""
+        return visible(self.get_children()).specific()
 
 
 class SectionIndexPage(HeadlessPreviewPageMixin, Page):
@@ -124,14 +125,8 @@ class SectionIndexPage(HeadlessPreviewPageMixin, Page):
         abstract = True
 
     def get_listing(self) -> models.QuerySet:
-        """The live, public child pages that this section lists, newest first."""
-        return (
-            self.get_children()
-            .live()
-            .public()
-            .specific()
-            .order_by("-first_published_at")
-        )
+        """The child pages readers may see (:mod:`ngo_cms.visibility`), newest first."""
+        return visible(self.get_children()).specific().order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

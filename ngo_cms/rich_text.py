@@ -1,8 +1,9 @@
 """Rich-text links to pages that readers may follow, and to no other page."""
 
 from django.utils.html import escape
-from wagtail.models import PageViewRestriction
 from wagtail.rich_text.pages import PageLinkHandler
+
+from ngo_cms import visibility
 
 
 class PublicPageLinkHandler(PageLinkHandler):
@@ -18,18 +19,12 @@ class PublicPageLinkHandler(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         pages = cls.get_many(attrs_list)
-        targets = [page.localized if page is not None else None for page in pages]
-        restricted_paths = (
-            list(PageViewRestriction.objects.values_list("page__path", flat=True))
-            if any(targets)
-            else []
-        )
+        targets = [visibility.localized(page) for page in pages]
+        restricted = visibility.restricted_paths() if any(targets) else []
         tags = []
         for target in targets:
-            public = (
-                target is not None
-                and target.live
-                and not any(target.path.startswith(path) for path in restricted_paths)
-            )
-            tags.append(f'<a href="{escape(target.url)}">' if public else "<a>")
+            if visibility.is_visible(target, restricted):
+                tags.append(f'<a href="{escape(target.url)}">')
+            else:
+                tags.append("<a>")
         return tags

@@ -4,8 +4,10 @@ Any change that can alter an API response bumps the response-cache generation
 (``ngo_cms.api.caching``): a page or a translation published, unpublished, moved or
 deleted; a snippet or an image saved or deleted; a view restriction, a redirect, a
 locale or a site changed. When ``WAGTAILFRONTENDCACHE`` is configured, the API
-addresses of the page concerned are purged from the front-end cache (CDN) too;
-Wagtail's frontend cache app already purges the public pages themselves.
+addresses of the page concerned (and the lists) are purged from the front-end cache
+(CDN) too, after the transaction commits, on publishing, unpublishing, moving,
+deleting and on any change of a view restriction; Wagtail's frontend cache app
+already purges the public pages themselves.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import NoReverseMatch
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import (
@@ -31,39 +35,85 @@ logger = logging.getLogger(__name__)
 
 
 def api_urls_of_page(page: Page) -> list[str]:
-    """The API addresses (absolute, on the site's root URL) that show ``page``."""
+    """The API addresses (absolute, on the site's root URL) that show or list
+    ``page``, whatever its state now.
+
+    The page's own detail and ``resolve`` addresses in every language (with and
+    without ``?fallback=1``), those of its translations, and the lists and menus of
+    every locale. Computed from the page's own fields too, so that it works for a
+    page that was just unpublished, made private or deleted, which the visibility
+    rule would no longer find.
+    """
     from django.test import RequestFactory
     from django.urls import reverse
 
     from ngo_cms.api.context import ApiContext
+    from ngo_cms.api.registry import api_url_for, registered_endpoints
 
-    request = RequestFactory().get("/")
-    context = ApiContext.of(request)
-    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
-    paths = []
-    for item in context.translations(page):
-        if item.api_url:
-            paths.append(item.api_url)
-        if item.url:
-            paths.append(reverse("api:resolve") + "?path=" + item.url)
-    for code in context.locales:
-        paths.append(reverse("api:navigation", kwargs={"locale": code}))
-    return [context.absolute_url(path) or path for path in paths]
+    context = ApiContext.of(RequestFactory().get("/"))
+    fields = ("locale_id", "slug", "url_path", "content_type_id")
+    rows = {
+        tuple(row[name] for name in fields)
+        for row in Page.objects.filter(
+            translation_key=page.translation_key, alias_of__isnull=True
+        ).values(*fields)
+    }
+    rows.add(tuple(getattr(page, name) for name in fields))
+    paths: list[str] = []
+    for locale_id, slug, url_path, content_type_id in sorted(rows, key=str):
+        code = context.language_of(locale_id)
+        url = context.public_path(url_path or "")
+        api_url = api_url_for(content_type_id, code, slug, url, context)
+        if api_url:
+            paths.append(api_url)
+            for other in context.locales:
+                if other != code and "?" not in api_url:
+                    paths.append(
+                        api_url.replace(f"/{code}/", f"/{other}/", 1) + "?fallback=1"
+                    )
+        if url:
+            resolve = reverse("api:resolve") + "?path=" + url
+            paths += [resolve, resolve + "&fallback=1"]
+    for name, takes_locale in registered_endpoints().values():
+        if not takes_locale:
+            continue
+        for code in context.locales:
+            try:
+                paths.append(reverse(name, kwargs={"locale": code}))
+            except NoReverseMatch:
+                continue
+    unique = list(dict.fromkeys(paths))
+    return [context.absolute_url(path) or path for path in unique]
 
 
-def purge_frontend_cache(page: Page) -> None:
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+def purge_frontend_cache(*pages: Page) -> None:
+    """Purge the API addresses of ``pages`` from the front-end cache (CDN) once the
+    transaction commits: purging earlier would let the CDN fetch the old answer
+    again before the change is visible."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or not pages:
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
     try:
-        purge_urls_from_cache(api_urls_of_page(page))
-    except Exception:  # a CDN outage must never block publishing
-        logger.exception("Could not purge the API addresses of page %s", page.pk)
+        urls = list(
+            dict.fromkeys(url for page in pages for url in api_urls_of_page(page))
+        )
+    except Exception:  # a purge must never block publishing
+        logger.exception("Could not list the API addresses of pages to purge")
+        return
+
+    def purge() -> None:
+        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+        try:
+            purge_urls_from_cache(urls)
+        except Exception:  # a CDN outage must never block publishing
+            logger.exception("Could not purge %d API addresses", len(urls))
+
+    transaction.on_commit(purge)
 
 
 def page_changed(sender: Any, instance: Page, **kwargs: Any) -> None:
-    """A page was published, unpublished or deleted: every cached answer is stale."""
+    """A page was published or unpublished: every cached answer is stale, and its
+    addresses leave the CDN."""
     bump_generation()
     purge_frontend_cache(instance)
 
@@ -71,6 +121,18 @@ def page_changed(sender: Any, instance: Page, **kwargs: Any) -> None:
 def page_moved(sender: Any, instance: Page, **kwargs: Any) -> None:
     bump_generation()
     purge_frontend_cache(instance)
+
+
+def restriction_changed(
+    sender: Any, instance: PageViewRestriction, **kwargs: Any
+) -> None:
+    """A view restriction was added, changed or removed: the page and everything
+    below it leave the CDN (the private pages must not stay served from it)."""
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:  # deleted together with its page
+        return
+    purge_frontend_cache(*Page.objects.descendant_of(page, inclusive=True))
 
 
 def object_published(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -135,8 +197,19 @@ def register_signal_handlers() -> None:
     unpublished.connect(object_published, dispatch_uid="ngo_cms_api_unpublished")
     post_save.connect(model_changed, dispatch_uid="ngo_cms_api_model_saved")
     post_delete.connect(model_changed, dispatch_uid="ngo_cms_api_model_deleted")
+    post_save.connect(
+        restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="ngo_cms_api_restriction_saved",
+    )
+    post_delete.connect(
+        restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="ngo_cms_api_restriction_deleted",
+    )
 
 
 def page_changed_on_delete(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Page):
         bump_generation()
+        purge_frontend_cache(instance)

@@ -14,6 +14,27 @@ def register_public_page_links(features) -> None:
     features.register_link_type(PublicPageLinkHandler)
 
 
+@hooks.register("register_log_actions")
+def register_export_log_action(actions) -> None:
+    """Exports of signatures appear in the audit log (``ngo_cms.audit``)."""
+    from .audit import register_log_actions
+
+    register_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls() -> list:
+    """The enrolment and code pages of the admin's second factor."""
+    from django.urls import path
+
+    from . import accounts
+
+    return [
+        path("two-factor/setup/", accounts.setup, name=accounts.SETUP_URL_NAME),
+        path("two-factor/verify/", accounts.verify, name=accounts.VERIFY_URL_NAME),
+    ]
+
+
 # order=-10: before wagtail-localize's hooks, which answer the request themselves.
 @hooks.register("before_edit_page", order=-10)
 def confirm_publishing_page_with_missing_translations(request, page):

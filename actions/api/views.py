@@ -58,6 +58,7 @@ class ActionListView(PageListView):
 
     page_model = UrgentActionPage
     serializer_class = ActionSummarySerializer
+    query_parameters = (*PageListView.query_parameters, "status", "q")
 
     def filter_pages(self, queryset: QuerySet) -> QuerySet:
         state = choice_filter(self.request, "status", ActionStatus.values)
@@ -269,6 +270,7 @@ class RallyListView(PageListView):
 
     page_model = RallyPage
     serializer_class = RallySummarySerializer
+    query_parameters = (*PageListView.query_parameters, "when", "q")
 
     def get_ordering(self) -> tuple[str, ...]:
         when = choice_filter(self.request, "when", ["upcoming", "past"])

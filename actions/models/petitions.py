@@ -34,6 +34,7 @@ from ngo_cms.api.preview import HeadlessPreviewPageMixin
 from ngo_cms.blocks import BodyBlock
 from ngo_cms.forms import SameLocaleChoicesPageForm
 from ngo_cms.models import PAGE_TRANSLATABLE_FIELDS
+from ngo_cms.visibility import is_visible
 
 # The letter ends with this placeholder; it stands for the signer's name and is
 # the same in every language so that translators leave it alone.
@@ -303,14 +304,15 @@ class UrgentActionPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
 
 
 def _pages_in_locale(pages: list[Page], locale: Any) -> list[Page]:
-    """Each page's live translation in ``locale``, else the page itself if live."""
+    """Each page's translation in ``locale`` when readers may see it, else the page
+    itself when they may (:mod:`ngo_cms.visibility`)."""
     result = []
     for page in pages:
         if page is None:
             continue
         translated = page.get_translation_or_none(locale)
-        chosen = translated if translated is not None and translated.live else page
-        if chosen.live:
+        chosen = translated if is_visible(translated) else page
+        if is_visible(chosen):
             result.append(chosen.specific)
     return result
 

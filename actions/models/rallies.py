@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -37,6 +37,7 @@ from ngo_cms.api.preview import HeadlessPreviewPageMixin
 from ngo_cms.blocks import BodyBlock
 from ngo_cms.forms import SameLocaleChoicesPageForm
 from ngo_cms.models import PAGE_TRANSLATABLE_FIELDS
+from ngo_cms.visibility import is_visible, visible
 
 from .petitions import RelatedCase, _pages_in_locale
 
@@ -386,6 +387,10 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         """This rally as an iCalendar file to add to a calendar."""
         from actions.ical import calendar_response
 
+        if not is_visible(self):
+            # Wagtail serves an expired page until publish_scheduled runs.
+            raise Http404
+
         return calendar_response(
             [self], language_code=self.locale.language_code, filename=f"{self.slug}.ics"
         )
@@ -425,7 +430,7 @@ class RallyRelatedAction(Orderable):
 def _live_rallies(locale: Locale | str) -> RallyQuerySet:
     if isinstance(locale, str):
         locale = Locale.objects.get(language_code=locale)
-    return RallyPage.objects.live().public().filter(locale=locale)
+    return visible(RallyPage.objects.filter(locale=locale))
 
 
 def upcoming_rallies(

@@ -67,6 +67,14 @@ class CaseListView(PageListView):
 
     page_model = PrisonerCasePage
     serializer_class = CaseSummarySerializer
+    query_parameters = (
+        *PageListView.query_parameters,
+        "status",
+        "country",
+        "theme",
+        "q",
+        "ordering",
+    )
 
     def get_ordering(self) -> tuple[str, ...]:
         value = choice_filter(self.request, "ordering", list(ORDERINGS))

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterable
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -31,11 +33,23 @@ RESPONSE_KEY_PREFIX = "ngo_cms:api:response"
 RESPONSE_TIMEOUT = 60 * 60
 
 
+def _clock() -> int:
+    """Nanoseconds since the epoch: the floor of every generation number (fine
+    enough that bumps never run ahead of it)."""
+    return time.time_ns()
+
+
 def current_generation() -> tuple[int, int]:
-    """The content generation and the (whole) second it started."""
+    """The content generation and the (whole) second it started.
+
+    When the generation's key is lost (Redis restarted or evicted it, the cache was
+    flushed), the new number is taken from the clock rather than starting again at
+    1: answers cached under an old number that survived elsewhere must never become
+    reachable again.
+    """
     value = cache.get(GENERATION_KEY)
     if value is None:
-        value = (1, int(time.time()))
+        value = (_clock(), int(time.time()))
         cache.add(GENERATION_KEY, value, None)
         value = cache.get(GENERATION_KEY) or value
     return value
@@ -46,17 +60,33 @@ def bump_generation() -> None:
     number, _started = current_generation()
     # Round up: a Last-Modified in the same second as the previous one would let a
     # client's If-Modified-Since match a response that is older than the change.
-    cache.set(GENERATION_KEY, (number + 1, int(time.time()) + 1), None)
+    cache.set(GENERATION_KEY, (max(number + 1, _clock()), int(time.time()) + 1), None)
 
 
 def response_cache_enabled() -> bool:
     return app_settings.API_RESPONSE_CACHE
 
 
-def response_key(request: HttpRequest, language: str, generation: int) -> str:
-    digest = hashlib.md5(
-        request.get_full_path().encode(), usedforsecurity=False
-    ).hexdigest()
+def response_key(
+    request: HttpRequest,
+    language: str,
+    generation: int,
+    query_parameters: Iterable[str] = (),
+) -> str:
+    """The cache key of a GET answer: its path and only the query parameters the
+    endpoint reads (``query_parameters``), in a fixed order.
+
+    Other parameters (``?_=random``, tracking tags) neither create an entry nor
+    bypass the cache. The host is not part of the key: every absolute URL in an
+    answer comes from the Site, never from the request's ``Host``.
+    """
+    wanted = sorted(
+        (name, value)
+        for name in set(query_parameters)
+        for value in request.GET.getlist(name)
+    )
+    raw = request.path + "?" + urlencode(wanted)
+    digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
     return f"{RESPONSE_KEY_PREFIX}:{generation}:{language}:{digest}"
 
 

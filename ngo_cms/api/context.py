@@ -19,8 +19,10 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone, translation
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from ngo_cms import visibility
 
 from . import messages
 from .errors import APIError
@@ -99,7 +101,6 @@ class ApiContext:
     _locales: dict[str, Locale] | None = None
     _restricted: list[str] | None = None
     _root_paths: list[Any] | None = None
-    _origin: str | None = None
     _prefixes: dict[str, str] = field(default_factory=dict)
     _translations: dict[str, list[Translation]] = field(default_factory=dict)
 
@@ -147,36 +148,22 @@ class ApiContext:
     def restricted_paths(self) -> list[str]:
         """Tree paths of the pages under a view restriction (private sections)."""
         if self._restricted is None:
-            self._restricted = generation_cached(
-                "restricted_paths",
-                lambda: list(
-                    PageViewRestriction.objects.values_list("page__path", flat=True)
-                ),
-            )
+            self._restricted = visibility.restricted_paths()
         return self._restricted
 
     def is_public(self, path: str) -> bool:
-        return not any(path.startswith(prefix) for prefix in self.restricted_paths)
+        return visibility.is_public_path(path, self.restricted_paths)
 
     def visible_q(self) -> Q:
         """Live, unexpired, public pages that are not untranslated aliases."""
-        q = Q(live=True, alias_of__isnull=True) & (
-            Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-        )
-        for prefix in self.restricted_paths:
-            q &= ~Q(path__startswith=prefix)
-        return q
+        return visibility.visible_q(self.restricted_paths)
 
     def visible(self, queryset: QuerySet) -> QuerySet:
-        """``queryset`` limited to what the API may serve."""
-        return queryset.filter(self.visible_q())
+        """``queryset`` limited to what the API may serve (:mod:`ngo_cms.visibility`)."""
+        return visibility.visible(queryset, self.restricted_paths)
 
-    def is_visible(self, page: Page) -> bool:
-        if not page.live or page.alias_of_id is not None:
-            return False
-        if page.expire_at is not None and page.expire_at <= timezone.now():
-            return False
-        return self.is_public(page.path)
+    def is_visible(self, page: Page | None) -> bool:
+        return visibility.is_visible(page, self.restricted_paths)
 
     # --- Public URLs -----------------------------------------------------------------
     @property
@@ -215,12 +202,14 @@ class ApiContext:
         return path
 
     def absolute_media_url(self, url: str) -> str:
-        """``url`` (a media URL, often relative) made absolute on this request's host."""
+        """``url`` (a media URL, often relative) made absolute on the site's root URL.
+
+        Never on the request's ``Host``: answers are cached without the host in
+        their key, and a forged ``Host`` must not reach other readers.
+        """
         if url.startswith("//") or not url.startswith("/"):
             return url
-        if self._origin is None:
-            self._origin = self.request.build_absolute_uri("/").rstrip("/")
-        return self._origin + url
+        return self.absolute_url(url) or url
 
     # --- Translations ----------------------------------------------------------------
     def load_translations(self, pages: Iterable[Page]) -> None:
@@ -279,15 +268,8 @@ class ApiContext:
             page_rows=rows,
         )
         found: dict[str, dict[str, dict[str, Any]]] = {key: {} for key in own_locale}
-        now = timezone.now()
         for row in rows:
-            visible = (
-                row["live"]
-                and row["alias_of_id"] is None
-                and (row["expire_at"] is None or row["expire_at"] > now)
-                and self.is_public(row["path"])
-            )
-            if visible:
+            if visibility.is_row_visible(row, self.restricted_paths):
                 code = self.language_of(row["locale_id"])
                 found[str(row["translation_key"])][code] = row
         for key, by_code in found.items():

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import replace_query_param
 
 from . import messages
 from .errors import APIError
@@ -37,6 +37,7 @@ class PagePagination(BasePagination):
         self, queryset: QuerySet, request: Request, view: Any = None
     ) -> list[Any]:
         self.request = request
+        self.view = view
         raw_size = request.query_params.get("page_size")
         size = DEFAULT_PAGE_SIZE
         if raw_size is not None:
@@ -77,8 +78,21 @@ class PagePagination(BasePagination):
         return list(queryset[start : start + size])
 
     def _link(self, number: int) -> str:
-        url = self.request.build_absolute_uri()
-        return replace_query_param(url, "page", number)
+        """The address of page ``number`` on the site's root URL (never the request's
+        Host), keeping only the query parameters the endpoint reads: the answer is
+        cached and shared, so nothing else a client sent may end up in it."""
+        from .context import ApiContext
+
+        names = getattr(self.view, "cache_query_parameters", tuple)()
+        params = [
+            (name, value)
+            for name in names
+            for value in self.request.query_params.getlist(name)
+            if name != "page"
+        ]
+        params.append(("page", str(number)))
+        path = self.request.path + "?" + urlencode(params)
+        return ApiContext.of(self.request).absolute_url(path) or path
 
     def get_paginated_response(self, data: list[Any]) -> Response:
         return Response(

@@ -11,10 +11,46 @@ the live detail. This module imports nothing from Django REST framework, so mode
 can import it cheaply.
 """
 
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
-from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from ngo_cms.conf import app_settings
+
+PREVIEW_SALT = "headlesspreview.token"
+
+
+def check_preview_token(token: str) -> None:
+    """Raise ``signing.BadSignature`` (or ``SignatureExpired``) unless ``token`` was
+    signed by this site less than ``PREVIEW_TOKEN_MAX_AGE`` seconds ago.
+
+    wagtail-headless-preview checks the signature but not its age: a token that
+    leaked (a shared screen, a browser history, a proxy log) would show the draft
+    for ever.
+    """
+    signing.TimestampSigner(salt=PREVIEW_SALT).unsign(
+        token, max_age=app_settings.PREVIEW_TOKEN_MAX_AGE
+    )
+
+
+def remove_expired_previews() -> int:
+    """Delete the stored drafts whose token has expired; return how many.
+
+    The library's own ``PagePreview.garbage_collect`` keeps rows for a day or two
+    (``created_at`` is a date); a draft may hold what must not be published yet,
+    so rows go as soon as their token can no longer be used. The age is read from
+    each token's own signed timestamp.
+    """
+    expired = []
+    for pk, token in PagePreview.objects.values_list("pk", "token").iterator():
+        try:
+            check_preview_token(token)
+        except signing.BadSignature:
+            expired.append(pk)
+    if expired:
+        PagePreview.objects.filter(pk__in=expired).delete()
+    PagePreview.garbage_collect()
+    return len(expired)
 
 
 class HeadlessPreviewPageMixin(HeadlessPreviewMixin):
@@ -24,6 +60,11 @@ class HeadlessPreviewPageMixin(HeadlessPreviewMixin):
     button keeps Wagtail's own preview with the page's template, which is what an
     editor of a site with no front end yet needs.
     """
+
+    def create_page_preview(self) -> PagePreview:
+        """Store the draft for the front end, and drop the expired ones."""
+        remove_expired_previews()
+        return super().create_page_preview()
 
     def serve_preview(self, request: HttpRequest, preview_mode: str) -> HttpResponse:
         if app_settings.FRONTEND_URL:

@@ -22,7 +22,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.settings import patched_settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import generics
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -93,6 +93,10 @@ class ApiViewMixin:
     Attributes:
         cache_responses: keep rendered GET answers in Django's cache (the preview
             and the signing endpoint turn it off).
+        query_parameters: the query parameters the endpoint reads; the cache key
+            covers these and no other, so a new one must be named here.
+        content_independent: the answer does not depend on content (the schema):
+            it is cached across content generations.
         cache_timeout: how long (seconds) a rendered answer stays in that cache if
             no publication makes it stale first.
         language_from_url: the URL names the locale; otherwise the language comes
@@ -104,6 +108,14 @@ class ApiViewMixin:
     cache_timeout = caching.RESPONSE_TIMEOUT
     language_from_url = True
     vary_on_accept = False
+    content_independent = False
+    query_parameters: tuple[str, ...] = ()
+
+    @classmethod
+    def cache_query_parameters(cls) -> tuple[str, ...]:
+        """The query parameters that can change this endpoint's answer: the only
+        ones in its cache key. ``format`` is DRF's renderer override."""
+        return ("format", *cls.query_parameters)
 
     # The API's own DRF configuration, so that a host project needs no
     # REST_FRAMEWORK settings: JSON only, public (no sessions, no CSRF), our error
@@ -125,9 +137,14 @@ class ApiViewMixin:
             return response
         generation, last_modified = caching.current_generation()
         use_cache = self.cache_responses and caching.response_cache_enabled()
-        key = caching.response_key(request, language, generation)
+        key = caching.response_key(
+            request,
+            language,
+            0 if self.content_independent else generation,
+            self.cache_query_parameters(),
+        )
         if self.vary_on_accept:
-            key += ":" + request.META.get("HTTP_ACCEPT", "")
+            key += ":" + self.negotiated_format(request)
         if use_cache:
             # The hot path: a rendered answer of the current generation, served
             # without DRF, the database or activating a language.
@@ -166,6 +183,17 @@ class ApiViewMixin:
             raise bad_request(messages.NUL_CHARACTER, code="nul_character")
         super().initial(request, *args, **kwargs)
 
+    def negotiated_format(self, request: HttpRequest) -> str:
+        """The media type DRF will answer in, for the cache key: the raw Accept
+        header would let every distinct header make (and render) a new entry."""
+        try:
+            renderer, media_type = self.get_content_negotiator().select_renderer(
+                Request(request), self.get_renderers()
+            )
+        except Exception:  # noqa: BLE001 - any failure: one shared "other" entry
+            return "other"
+        return f"{renderer.format}:{media_type}"
+
     @property
     def api(self) -> ApiContext:
         return ApiContext.of(self.request)
@@ -187,6 +215,7 @@ class PageListView(ApiViewMixin, generics.ListAPIView):
     page_model: type[Page] = Page
     pagination_class = PagePagination
     default_ordering: tuple[str, ...] = ("-first_published_at", "pk")
+    query_parameters = ("page", "page_size")
 
     def get_queryset(self) -> QuerySet:
         locale = self.api.locale(self.kwargs["locale"])
@@ -252,6 +281,7 @@ class PageDetailView(ApiViewMixin, generics.RetrieveAPIView):
     """
 
     page_model: type[Page] = Page
+    query_parameters = ("fallback",)
 
     def get_queryset(self) -> QuerySet:
         return self.serializer_class.optimise_queryset(
@@ -406,6 +436,8 @@ class ResolveView(ApiViewMixin, APIView):
     """Any page by its public path (``?path=/nl/zaken/…/``), or the redirect that
     Wagtail's redirects module has for that path, or a 404."""
 
+    query_parameters = ("path", "fallback")
+
     @extend_schema(
         parameters=[
             OpenApiParameter(
@@ -497,9 +529,12 @@ class ResolveView(ApiViewMixin, APIView):
         api_url = None
         if target is not None:
             link = page_link_data(target, {"request": self.request})
-            if link is not None:
-                location = link["url"] or location
-                api_url = link["api_url"]
+            if link is None:
+                # A redirect to a draft or a private page: answering with its
+                # address would reveal the slug, so the path is simply unknown.
+                return None
+            location = link["url"] or location
+            api_url = link["api_url"]
         return {
             "type": "redirect",
             "path": raw,
@@ -543,12 +578,14 @@ class PreviewView(ApiViewMixin, APIView):
     def get(self, request: Request) -> Response:
         from wagtail_headless_preview.models import PagePreview
 
+        from .preview import check_preview_token
+
         content_type = request.query_params.get("content_type", "")
         token = request.query_params.get("token", "")
         if not content_type or not token:
             raise bad_request(messages.MISSING_PREVIEW_PARAMS, code="missing_parameter")
         try:
-            signing.TimestampSigner(salt="headlesspreview.token").unsign(token)
+            check_preview_token(token)
             app_label, model_name = content_type.split(".", 1)
             ctype = ContentType.objects.get_by_natural_key(app_label, model_name)
             preview = PagePreview.objects.get(content_type=ctype, token=token)
@@ -584,12 +621,25 @@ class SchemaView(ApiViewMixin, SpectacularAPIView):
         "COMPONENT_SPLIT_REQUEST": True,
     }
 
+    # Generated once: it does not change with content, and no query string (other
+    # than the format and language drf-spectacular reads) makes a new copy.
+    content_independent = True
+    query_parameters = ("lang",)
 
-class DocsView(ApiViewMixin, SpectacularSwaggerView):
-    """Swagger UI for the schema, with its assets served from this site (no CDN)."""
+
+class DocsView(ApiViewMixin, SpectacularSwaggerSplitView):
+    """Swagger UI for the schema, with its assets served from this site (no CDN)
+    and its script from a separate address (``?script``), so that the strict
+    Content-Security-Policy (no inline scripts) holds here too.
+
+    Never shared between visitors (``private, no-store``): the page is rendered per
+    request and must not be kept by the server or a CDN.
+    """
 
     language_from_url = False
-    renderer_classes = SpectacularSwaggerView.renderer_classes
+    renderer_classes = SpectacularSwaggerSplitView.renderer_classes
+
+    cache_responses = False
 
     @extend_schema(exclude=True)
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

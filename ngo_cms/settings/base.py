@@ -47,6 +47,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhos
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")  # front-end origins
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 FRONTEND_URL = os.environ.get("FRONTEND_URL", "")  # headless preview target
+# Seconds a headless preview token stays valid; expired drafts are deleted.
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))  # seconds
 API_STALE_WHILE_REVALIDATE = int(os.environ.get("API_STALE_WHILE_REVALIDATE", "300"))
 HTTPS_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # production only
@@ -77,6 +79,21 @@ SIGNING_PENDING_DAYS = int(os.environ.get("SIGNING_PENDING_DAYS", "7"))
 # A headless front end's confirmation page, e.g. https://example.org/{locale}/confirm/
 # ?token={token} ({locale}, {slug}, {token}); empty: the site's own page.
 SIGNING_CONFIRM_URL = os.environ.get("SIGNING_CONFIRM_URL", "")
+# Admin login throttling (django-axes): failed attempts before a lockout, per user
+# name and per client address, and how long the lockout lasts (hours).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_HOURS = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+# HTTP Strict Transport Security (production only): seconds, and whether it covers
+# subdomains and asks for the browsers' preload list.
+HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# Extra sources the Content-Security-Policy allows for images and frames (e.g. the
+# hosts of embedded videos), comma-separated.
+CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC")
+CSP_EXTRA_FRAME_SRC = env_list(
+    "CSP_EXTRA_FRAME_SRC", "https://www.youtube-nocookie.com,https://player.vimeo.com"
+)
 # -----------------------------------------------------------------------------------
 
 # The embedded default keeps its files in var/, which a fresh clone does not have.
@@ -110,6 +127,12 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    # Admin login throttling and the admin's second factor (TOTP).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    # Content-Security-Policy header.
+    "csp",
     # Background work (mail, webhooks): django-tasks with its database backend, so
     # the embedded setup needs no broker. `manage.py db_worker` runs the tasks.
     "django_tasks",
@@ -135,9 +158,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Superusers and campaigners confirm each admin session with a one-time code.
+    "django_otp.middleware.OTPMiddleware",
+    "ngo_cms.accounts.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ngo_cms.csp.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ngo_cms.urls"
@@ -169,14 +198,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down: readers are still served, from the database (ngo_cms/cache.py).
+            "BACKEND": "ngo_cms.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ngo_cms",
+            # Fail fast rather than hold a worker when Redis does not answer.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },
         "throttle": {
+            # The plain backend: signing must fail (503) when Redis is down, not
+            # run unthrottled as the fail-safe default cache would.
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ngo_cms_throttle",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },
     }
 else:
@@ -202,6 +237,48 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Tasks are stored in the database and run by `manage.py db_worker` (./dev serve
 # starts one beside the web server); nothing extra to install or run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Content-Security-Policy (django-csp; the admin's additions in ngo_cms/csp.py) ----
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *CSP_EXTRA_IMG_SRC],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *CSP_EXTRA_FRAME_SRC],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# --- Accounts ------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # First: refuses any login attempt of a locked-out user name or address.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_COOLOFF_TIME = AXES_COOLOFF_HOURS
+# Lock a user name (whatever the address: attackers rotate them) and an address
+# (whatever the user name). Unlock early with `manage.py axes_reset_username NAME`.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "ngo_cms/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "ngo_cms.accounts.client_ip"
+# Never log the user names tried (they may be e-mail addresses).
+AXES_VERBOSE = False
+# Second factor (django-otp, TOTP): ngo_cms.accounts decides for whom.
+SECOND_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = "NGO CMS"
+SECOND_FACTOR_GROUPS = ["Campaigners"]
+SECOND_FACTOR_PERMISSIONS = ["actions.view_signature_report"]
+# The admin makes no request to third parties: no Gravatar (it would send a hash
+# of each user's e-mail address), no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -250,6 +327,9 @@ WAGTAIL_SITE_NAME = "NGO CMS"
 WAGTAILADMIN_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "heic": "webp"}
+# Documents are always served by Wagtail's view, which checks the privacy of their
+# collection; never link straight to the file under /media/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": FRONTEND_URL or "{SITE_ROOT_URL}"},

@@ -1,17 +1,32 @@
-"""Production: secrets and hosts come from the environment, or the server won't start.
+"""Production: secrets, hosts and the shared cache come from the environment, or the
+server won't start.
 
-Set ``SECRET_KEY`` and ``ALLOWED_HOSTS`` (and usually ``DATABASE_URL`` and
-``REDIS_URL``); README.md ("Production deployment") lists the rest.
+Set ``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``REDIS_URL`` (and usually
+``DATABASE_URL``); README.md ("Production deployment") lists the rest. Without a
+shared cache every worker would keep its own cache generation and throttles: an
+unpublished page would go on being served by some of them, and limits would be
+per worker.
 """
 
 import sys
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import (
+    ALLOWED_HOSTS,
+    HSTS_INCLUDE_SUBDOMAINS,
+    HSTS_PRELOAD,
+    HSTS_SECONDS,
+    REDIS_URL,
+    SECRET_KEY,
+)
 
 _missing = [
     name
-    for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS))
+    for name, value in (
+        ("SECRET_KEY", SECRET_KEY),
+        ("ALLOWED_HOSTS", ALLOWED_HOSTS),
+        ("REDIS_URL", REDIS_URL),
+    )
     if not value
 ]
 if _missing:
@@ -19,7 +34,11 @@ if _missing:
     # a bug, and the fix is to set the variables.
     sys.exit(
         "ngo_cms: refusing to start in production without "
-        + " and ".join(_missing)
+        + (
+            ", ".join(_missing[:-1]) + " and " + _missing[-1]
+            if len(_missing) > 1
+            else _missing[0]
+        )
         + "; set them in the environment (see README.md, 'Production deployment')."
     )
 
@@ -28,7 +47,9 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 30
+SECURE_HSTS_SECONDS = HSTS_SECONDS
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HSTS_INCLUDE_SUBDOMAINS
+SECURE_HSTS_PRELOAD = HSTS_PRELOAD
 SECURE_SSL_REDIRECT = HTTPS_REDIRECT  # noqa: F405
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 LOGGING = {

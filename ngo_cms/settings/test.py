@@ -33,3 +33,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests build the demo (load_demo refuses with DEBUG off otherwise).
 NGO_CMS_ALLOW_DEMO = True
+# Login throttling needs the request in authenticate(), which the test client's
+# login() does not pass; the tests of throttling turn it on (tests/ngo_cms/
+# test_accounts.py) and log in through the admin's login form.
+AXES_ENABLED = False
+# Likewise the admin's second factor: tests of other features log in with
+# force_login; tests/ngo_cms/test_accounts.py turns it on and goes through it.
+SECOND_FACTOR_REQUIRED = False

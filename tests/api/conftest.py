@@ -64,3 +64,15 @@ def message(msgid: Any, language: str, **params: Any) -> str:
     """``msgid`` (a lazy message of ngo_cms.api.messages) as the API says it."""
     with translation.override(language):
         return str(msgid % params) if params else str(msgid)
+
+
+@pytest.fixture
+def purged(settings) -> list[str]:
+    """A recording front-end cache (CDN) backend; the URLs it was asked to purge."""
+    from tests.api.frontend_cache import RecordingBackend
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "recording": {"BACKEND": "tests.api.frontend_cache.RecordingBackend"}
+    }
+    RecordingBackend.purged = []
+    return RecordingBackend.purged

@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.signing import TimestampSigner
 from wagtail_headless_preview.models import PagePreview
 
+from ngo_cms.api.preview import remove_expired_previews
+
 pytestmark = pytest.mark.django_db
 
 
@@ -44,3 +46,44 @@ def test_preview_with_a_forged_token_is_a_404(api, cases):
 
 def test_preview_without_parameters_is_a_400(api):
     assert api.get("/api/v1/preview/").status_code == 400
+
+
+def test_preview_tokens_expire(api, cases, settings):
+    params = preview_of(cases["en"])
+    assert api.get("/api/v1/preview/", params).status_code == 200
+    settings.PREVIEW_TOKEN_MAX_AGE = -1  # any token is now older than allowed
+    response = api.get("/api/v1/preview/", params)
+    assert response.status_code == 404
+    assert response.json()["code"] == "invalid_preview"
+
+
+def test_previewing_removes_expired_drafts(cases, settings):
+    """The editor's Preview button stores a draft and deletes the expired ones."""
+    settings.FRONTEND_URL = "https://front.example.org/preview"
+    old = preview_of(cases["nl"])
+    settings.PREVIEW_TOKEN_MAX_AGE = -1
+    assert remove_expired_previews() == 1
+    assert not PagePreview.objects.filter(token=old["token"]).exists()
+    settings.PREVIEW_TOKEN_MAX_AGE = 3600
+    preview_of(cases["fr"])
+    page = cases["en"].specific
+    page.create_page_preview()
+    assert PagePreview.objects.count() == 2
+    settings.PREVIEW_TOKEN_MAX_AGE = -1
+    page.create_page_preview()
+    assert PagePreview.objects.count() == 1  # only the new one
+
+
+def test_purge_previews_command(cases, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    preview_of(cases["en"])
+    out = StringIO()
+    call_command("purge_previews", stdout=out)
+    assert PagePreview.objects.count() == 1  # still valid
+    settings.PREVIEW_TOKEN_MAX_AGE = -1
+    call_command("purge_previews", stdout=out)
+    assert PagePreview.objects.count() == 0
+    assert "1 expired preview(s) removed." in out.getvalue()

@@ -53,7 +53,7 @@ def test_production_settings_load_when_configured():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "ngo_cms.cache.FailSafeRedisCache",
         "False",
     ]
 
@@ -61,9 +61,13 @@ def test_production_settings_load_when_configured():
 @pytest.mark.parametrize(
     ("env", "missing"),
     [
-        ({}, "SECRET_KEY and ALLOWED_HOSTS"),
-        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS"),
-        ({"ALLOWED_HOSTS": "ngo.example.org"}, "SECRET_KEY"),
+        ({}, "SECRET_KEY, ALLOWED_HOSTS and REDIS_URL"),
+        ({"SECRET_KEY": "x" * 50, "REDIS_URL": "redis://r/0"}, "ALLOWED_HOSTS"),
+        (
+            {"ALLOWED_HOSTS": "ngo.example.org", "REDIS_URL": "redis://r/0"},
+            "SECRET_KEY",
+        ),
+        ({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "ngo.example.org"}, "REDIS_URL"),
     ],
 )
 def test_production_refuses_to_start_with_one_line_not_a_traceback(env, missing):
