@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from actions import throttle
 from actions.choices import SigningStatus
 from actions.forms import SignatureForm
+from ngo_cms.conf import app_settings
 
 if TYPE_CHECKING:
     from actions.models import Signature, UrgentActionPage
@@ -221,7 +222,9 @@ def confirm_signature(action: UrgentActionPage, token: str) -> int:
 
     signer = signing.TimestampSigner(salt=TOKEN_SALT)
     try:
-        value = signer.unsign(_unwrap(token), max_age=settings.SIGNING_CONFIRM_MAX_AGE)
+        value = signer.unsign(
+            _unwrap(token), max_age=app_settings.SIGNING_CONFIRM_MAX_AGE
+        )
     except signing.SignatureExpired:
         raise InvalidToken(expired=True) from None
     except signing.BadSignature:

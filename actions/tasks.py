@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django_tasks import task
 
+from ngo_cms.conf import app_settings
 from ngo_cms.mail import render_mail
 
 CONFIRM_TEMPLATE = "actions/mail/confirm_signature"
@@ -31,7 +32,7 @@ def confirmation_link(page: object, token: str) -> str:
     (``{locale}``, ``{slug}`` and ``{token}`` are filled in); the front end then
     posts the token to the API's confirmation endpoint.
     """
-    template = settings.SIGNING_CONFIRM_URL
+    template = app_settings.SIGNING_CONFIRM_URL
     if template:
         return template.format(
             locale=page.locale.language_code, slug=page.slug, token=quote(token)
@@ -70,7 +71,7 @@ def send_signature_mail(signature_id: int) -> str:
     else:
         kind, template = "confirm", CONFIRM_TEMPLATE
         context["confirm_url"] = confirmation_link(page, make_token(signature))
-        context["valid_hours"] = settings.SIGNING_CONFIRM_MAX_AGE // 3600
+        context["valid_hours"] = app_settings.SIGNING_CONFIRM_MAX_AGE // 3600
     subject, text, html = render_mail(template, context, signature.locale)
     message = EmailMultiAlternatives(
         subject=subject,

@@ -22,7 +22,10 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
 from redis.exceptions import RedisError
+from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
+
+from ngo_cms.conf import app_settings
 
 CACHE_ALIAS = "throttle"
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -49,7 +52,13 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 def client_ident(request: HttpRequest) -> str:
-    """The client's address, honouring ``NUM_PROXIES`` exactly as DRF does."""
+    """The client's address, honouring ``REST_FRAMEWORK["NUM_PROXIES"]`` as DRF does.
+
+    A host that does not set it would have DRF trust any ``X-Forwarded-For`` header,
+    which anyone can forge to dodge the limit: then count by the peer address.
+    """
+    if api_settings.NUM_PROXIES is None:
+        return request.META.get("REMOTE_ADDR", "")
     return BaseThrottle().get_ident(request)
 
 
@@ -74,10 +83,10 @@ def hit(**idents: str) -> int | None:
     now = time.time()
     counters: list[tuple[str, int, int]] = []
     for scope, ident in idents.items():
-        limit, period = parse_rate(settings.SIGNING_RATES[scope])
+        limit, period = parse_rate(app_settings.SIGNING_RATES[scope])
         window = int(now // period)
         counters.append((f"sign:{scope}:{_digest(ident)}:{window}", limit, period))
-    cache = caches[CACHE_ALIAS]
+    cache = caches[CACHE_ALIAS if CACHE_ALIAS in settings.CACHES else "default"]
     try:
         counts = _increment(cache, [(key, period) for key, _l, period in counters])
     except (RedisError, OSError) as error:

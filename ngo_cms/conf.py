@@ -21,9 +21,23 @@ DEFAULTS: dict[str, Any] = {
     "API_RESPONSE_CACHE": True,
     # Where the admin's Preview button sends editors; empty: Wagtail's own preview.
     "FRONTEND_URL": "",
-    # Signatures per client, unless REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] has a
-    # "signing" rate of its own.
-    "NGO_CMS_SIGNING_THROTTLE_RATE": "10/minute",
+    # Signing throttle (actions.throttle): per client address, per campaign, per
+    # signer's address, and confirmations per client. Counters live in the cache
+    # alias "throttle" when the host defines one, else in its default cache.
+    "SIGNING_RATES": {
+        "client": "10/minute",
+        "campaign": "20000/hour",
+        "address": "3/hour",
+        "confirm": "30/minute",
+    },
+    # Double opt-in: how long the mailed link works (seconds), after how many days
+    # purge_signatures deletes unconfirmed signatures, and a front end's
+    # confirmation page ({locale}, {slug}, {token}; empty: the site's own page).
+    "SIGNING_CONFIRM_MAX_AGE": 72 * 3600,
+    "SIGNING_PENDING_DAYS": 7,
+    "SIGNING_CONFIRM_URL": "",
+    # Seconds a headless preview link works.
+    "PREVIEW_TOKEN_MAX_AGE": 3600,
     # Host page types under which sections (cases, actions...) may be created,
     # besides ngo_cms.HomePage, e.g. ["home.HomePage"] for a `wagtail start` site.
     "NGO_CMS_HOME_PAGE_TYPES": [],

@@ -14,3 +14,7 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # strings of casepages and actions (which have no locale folder of their own) would
 # have nowhere to go. Translators keep one catalogue for the three apps.
 LOCALE_PATHS = [BASE_DIR / "ngo_cms" / "locale"]  # noqa: F405
+# The demo's `admin` logs in with its password alone on a developer's machine; set
+# SECOND_FACTOR_REQUIRED=true to try the authenticator enrolment. Production always
+# requires it for superusers and campaigners (base.py).
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", False)  # noqa: F405

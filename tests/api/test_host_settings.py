@@ -16,8 +16,14 @@ def bare_host(settings):
         "API_STALE_WHILE_REVALIDATE",
         "FRONTEND_URL",
         "WAGTAILADMIN_PERMITTED_LANGUAGES",
+        "SIGNING_RATES",
+        "SIGNING_CONFIRM_MAX_AGE",
+        "SIGNING_PENDING_DAYS",
+        "SIGNING_CONFIRM_URL",
+        "PREVIEW_TOKEN_MAX_AGE",
     ):
         delattr(settings, name)
+    settings.CACHES = {"default": settings.CACHES["default"]}
     return settings
 
 
@@ -52,10 +58,24 @@ def test_schema_and_docs_work_and_load_nothing_from_a_cdn(bare_host, client):
     assert "cdn.jsdelivr" not in docs.content.decode()
 
 
-def test_signing_is_throttled_at_the_default_rate_by_the_peer_address(bare_host, rf):
-    from actions.api.views import SigningThrottle
+def test_signing_is_throttled_at_the_default_rate_by_the_peer_address(
+    bare_host, client, actions
+):
+    """No SIGNING_RATES, no "throttle" cache, no NUM_PROXIES: ten signatures a
+    minute per peer address, and a forged X-Forwarded-For does not reset it."""
+    from django.core.cache import cache
 
-    throttle = SigningThrottle()
-    assert throttle.get_rate() == "10/minute"
-    request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
-    assert throttle.get_ident(request) == "192.0.2.1"
+    from tests.factories.actions import valid_signature_data
+
+    cache.clear()
+    url = f"/api/v1/en/actions/{actions['en'].slug}/signatures/"
+    answers = [
+        client.post(
+            url,
+            data=valid_signature_data(email=f"s{n}@example.org"),
+            REMOTE_ADDR="192.0.2.1",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        ).status_code
+        for n in range(11)
+    ]
+    assert answers == [202] * 10 + [429]

@@ -11,11 +11,11 @@ import datetime
 import re
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from actions.models import Signature
+from ngo_cms.conf import app_settings
 
 AGE = re.compile(r"^\s*(\d+)\s*d?\s*$")
 
@@ -54,7 +54,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
         pending_age = options["pending_older_than"] or str(
-            settings.SIGNING_PENDING_DAYS
+            app_settings.SIGNING_PENDING_DAYS
         )
         pending_cutoff = now - parse_age(pending_age, "--pending-older-than")
         pending = Signature.objects.pending().filter(created_at__lt=pending_cutoff)
