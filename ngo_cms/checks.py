@@ -103,4 +103,19 @@ def check_host_settings(app_configs: Any = None, **kwargs: Any) -> list:
                 id="ngo_cms.W002",
             )
         )
+    if "actions" in installed and (
+        "django_otp.plugins.otp_totp" not in installed
+        or "ngo_cms.accounts.SecondFactorMiddleware" not in settings.MIDDLEWARE
+    ):
+        errors.append(
+            Warning(
+                "No second factor: superusers and campaigners, who can export every "
+                "signer, log in to the admin with a password alone.",
+                hint='Add "django_otp" and "django_otp.plugins.otp_totp" to '
+                'INSTALLED_APPS, and "django_otp.middleware.OTPMiddleware" then '
+                '"ngo_cms.accounts.SecondFactorMiddleware" to MIDDLEWARE after '
+                "AuthenticationMiddleware (docs/security.md).",
+                id="ngo_cms.W003",
+            )
+        )
     return errors

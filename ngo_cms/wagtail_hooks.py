@@ -24,7 +24,12 @@ def register_export_log_action(actions) -> None:
 
 @hooks.register("register_admin_urls")
 def register_second_factor_urls() -> list:
-    """The enrolment and code pages of the admin's second factor."""
+    """The enrolment and code pages of the admin's second factor (with django-otp
+    installed; the system check ngo_cms.W003 tells a host without it)."""
+    from django.apps import apps
+
+    if not apps.is_installed("django_otp.plugins.otp_totp"):
+        return []
     from django.urls import path
 
     from . import accounts

@@ -116,8 +116,14 @@ def linking_case(hidden: tuple[Page, Page]) -> PrisonerCasePage:
     case.body = stream(
         "visibility-test",
         [
-            ("call_to_action", {"action": draft.pk, "label": "Sign the draft"}),
-            ("call_to_action", {"action": private.pk, "label": "Sign the private"}),
+            (
+                "call_to_action",
+                {"action": draft.pk, "label": "Sign the draft", "text": ""},
+            ),
+            (
+                "call_to_action",
+                {"action": private.pk, "label": "Sign the private", "text": ""},
+            ),
             (
                 "paragraph",
                 f'<p><a linktype="page" id="{draft.pk}">one</a> '
@@ -146,7 +152,8 @@ def test_call_to_action_to_a_public_action_is_shown(client, cases):
     action = UrgentActionPage.objects.filter(locale__language_code="en").first()
     case = cases["en"]
     case.body = stream(
-        "cta", [("call_to_action", {"action": action.pk, "label": "Sign now"})]
+        "cta",
+        [("call_to_action", {"action": action.pk, "label": "Sign now", "text": ""})],
     )
     case.save_revision().publish()
     html = client.get(case.url).content.decode()

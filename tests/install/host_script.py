@@ -53,6 +53,15 @@ profile = UserProfile.get_for_user(editor)
 profile.preferred_language = "nl"
 profile.save()
 client.force_login(editor)
+# A superuser's admin asks for the second factor: this one has an authenticator and
+# has just given its code, as django-otp records it in the session.
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+device = TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+session = client.session
+session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+session.save()
 edit_form = client.get(f"/admin/pages/{case.pk}/edit/")
 
 Path("report.json").write_text(
