@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,12 +10,12 @@ from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from actions.choices import ActionStatus, SigningStatus
@@ -25,6 +24,7 @@ from actions.models import RallyPage, UrgentActionPage
 from actions.signing import sign_petition
 from ngo_cms.api import messages
 from ngo_cms.api.errors import APIError, error_body, not_found
+from ngo_cms.api.schema import country_codes
 from ngo_cms.api.serializers import ErrorSerializer
 from ngo_cms.api.views import (
     ERROR_RESPONSES,
@@ -35,6 +35,8 @@ from ngo_cms.api.views import (
     PageDetailView,
     PageListView,
     choice_filter,
+    enum_parameter,
+    text_parameter,
 )
 
 from .serializers import (
@@ -46,7 +48,7 @@ from .serializers import (
     SignatureResultSerializer,
 )
 
-Q_PARAMETER = OpenApiParameter("q", str, description="Search in the title and summary.")
+Q_PARAMETER = text_parameter("q", "Search in the title and summary.")
 
 
 class ActionListView(PageListView):
@@ -69,11 +71,8 @@ class ActionListView(PageListView):
     @extend_schema(
         parameters=[
             LOCALE_PARAMETER,
-            OpenApiParameter(
-                "status",
-                str,
-                enum=ActionStatus.values,
-                description="Only actions with this status.",
+            enum_parameter(
+                "status", ActionStatus.values, "Only actions with this status."
             ),
             Q_PARAMETER,
         ],
@@ -98,9 +97,16 @@ class ActionDetailView(PageDetailView):
 
 
 class SigningThrottle(AnonRateThrottle):
-    """Signatures per client (IP address), at the ``signing`` rate of settings."""
+    """Signatures per client (IP address), at the ``signing`` rate of settings.
+
+    The rate is read on each request rather than when DRF is imported, so that a
+    test (or a settings change) can relax it.
+    """
 
     scope = "signing"
+
+    def get_rate(self) -> str | None:
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
 class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
@@ -119,7 +125,9 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER, SLUG_PARAMETER],
-        request=SignatureRequestSerializer,
+        # A form body is accepted too (for pages without JavaScript); clients and
+        # the contract tests use JSON.
+        request={"application/json": SignatureRequestSerializer},
         responses={
             201: SignatureResultSerializer,
             400: OpenApiResponse(ErrorSerializer, description="Invalid data."),
@@ -128,7 +136,14 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
             409: OpenApiResponse(
                 ErrorSerializer, description="The action is closed or not open yet."
             ),
-            429: OpenApiResponse(ErrorSerializer, description="Too many signatures."),
+            415: OpenApiResponse(
+                ErrorSerializer, description="The body is neither JSON nor a form."
+            ),
+            429: OpenApiResponse(
+                ErrorSerializer,
+                description="Too many signatures from this client; Retry-After "
+                "says in how many seconds to try again.",
+            ),
         },
     )
     def post(self, request: Request, locale: str, slug: str) -> Response:
@@ -154,6 +169,10 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
             )
         if not isinstance(request.data, Mapping):
             raise APIError(messages.PARSE_ERROR, code="parse_error")
+        if request.content_type.startswith("application/json"):
+            wrong = json_type_errors(request.data)
+            if wrong:
+                raise APIError(messages.INVALID_DATA, code="invalid_data", errors=wrong)
         data = {
             key: request.data.get(key) for key in SignatureRequestSerializer().fields
         }
@@ -215,16 +234,13 @@ class RallyListView(PageListView):
     @extend_schema(
         parameters=[
             LOCALE_PARAMETER,
-            OpenApiParameter(
+            enum_parameter(
                 "when",
-                str,
-                enum=["upcoming", "past"],
-                description="upcoming: not ended yet, soonest first; past: ended, "
-                "most recent first. Default: all, latest first.",
+                ["upcoming", "past"],
+                "upcoming: not ended yet, soonest first; past: ended, most recent "
+                "first. Default: all, latest first.",
             ),
-            OpenApiParameter(
-                "q", str, description="Search in the title, summary and city."
-            ),
+            text_parameter("q", "Search in the title, summary and city."),
         ],
         responses={200: RallySummarySerializer(many=True), **ERROR_RESPONSES},
     )
@@ -246,21 +262,6 @@ class RallyDetailView(PageDetailView):
         return super().get(request, *args, **kwargs)
 
 
-class CalendarRenderer(BaseRenderer):
-    """Lets clients ask for text/calendar; errors still come out as JSON text."""
-
-    media_type = "text/calendar"
-    format = "ics"
-    charset = "utf-8"
-
-    def render(
-        self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
-    ) -> bytes:
-        if isinstance(data, bytes):
-            return data
-        return json.dumps(data).encode()
-
-
 def calendar(content: bytes, filename: str, language: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -271,7 +272,6 @@ def calendar(content: bytes, filename: str, language: str) -> HttpResponse:
 class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
     """One rally as an iCalendar file (text/calendar)."""
 
-    renderer_classes = [JSONRenderer, CalendarRenderer]
     serializer_class = RallyDetailSerializer
 
     @extend_schema(
@@ -279,7 +279,7 @@ class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
         parameters=[LOCALE_PARAMETER, SLUG_PARAMETER],
         responses={
             (200, "text/calendar"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="An iCalendar (RFC 5545) file."
+                OpenApiTypes.STR, description="An iCalendar (RFC 5545) file."
             ),
             (404, "application/json"): ERROR_RESPONSES[404],
         },
@@ -301,7 +301,6 @@ class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
 class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
     """The upcoming rallies of one language as an iCalendar feed to subscribe to."""
 
-    renderer_classes = [JSONRenderer, CalendarRenderer]
     serializer_class = RallySummarySerializer
 
     @extend_schema(
@@ -309,7 +308,7 @@ class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
         parameters=[LOCALE_PARAMETER],
         responses={
             (200, "text/calendar"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="An iCalendar (RFC 5545) feed."
+                OpenApiTypes.STR, description="An iCalendar (RFC 5545) feed."
             ),
             (404, "application/json"): ERROR_RESPONSES[404],
         },
@@ -324,6 +323,30 @@ class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
             f"rallies-{locale}.ics",
             locale,
         )
+
+
+def json_type_errors(data: Any) -> dict[str, list[str]]:
+    """Per-field messages for the values of a JSON signing body that do not have the
+    type the schema gives them (text, true/false, a country code).
+
+    The signing form reads text, so ``{"first_name": 12}`` or ``"consent_contact":
+    "yes"`` would pass it; the API's contract says text and booleans, and keeps to it.
+    """
+    if not isinstance(data, Mapping):
+        return {}
+    errors: dict[str, list[str]] = {}
+    for name, field in SignatureRequestSerializer().fields.items():
+        if name not in data:
+            continue
+        value = data[name]
+        if isinstance(field, serializers.BooleanField):
+            if not isinstance(value, bool):
+                errors[name] = [str(messages.NOT_A_BOOLEAN)]
+        elif not isinstance(value, str):
+            errors[name] = [str(messages.NOT_TEXT)]
+        elif name == "country" and value not in country_codes():
+            errors[name] = [str(messages.BAD_COUNTRY)]
+    return errors
 
 
 def _content_length(request: Request) -> int:

@@ -238,18 +238,43 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "ngo_cms.api.errors.exception_handler",
+    # JSON whatever Accept says (ngo_cms/api/negotiation.py).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": (
+        "ngo_cms.api.negotiation.FirstRendererNegotiation"
+    ),
     # Signing a petition is throttled per client (IP address); the rest is cached.
     "DEFAULT_THROTTLE_RATES": {"signing": "10/minute"},
     "NUM_PROXIES": NUM_PROXIES,
+    # No ?format= override: every endpoint has one format (the schema picks YAML or
+    # JSON itself, see ngo_cms.api.views.SchemaView), and a parameter that is not
+    # honoured must not be documented.
+    "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "NGO CMS content API",
     "DESCRIPTION": "Prisoner cases, urgent actions and rallies in English, Dutch and French.",
     "VERSION": "1.0.0",
+    # OpenAPI 3.1: a nullable component is `oneOf: [{$ref}, {type: "null"}]`, which
+    # every tool reads alike (3.0 has no exact way to say it).
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Only our API: Wagtail's admin API views would otherwise produce warnings.
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     "PREPROCESSING_HOOKS": ["ngo_cms.api.schema.only_api_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ngo_cms.api.schema.exact_schema",
+    ],
+    # One enum component per vocabulary: a typed client must accept every value.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "casepages.choices.CaseStatus",
+        "ActionStatusEnum": "actions.choices.ActionStatus",
+        "RallyStatusEnum": "actions.choices.RallyStatus",
+        "SigningStateEnum": "actions.api.serializers.SIGNING_STATES",
+        "TranslationStatusEnum": "ngo_cms.api.serializers.TRANSLATION_STATUSES",
+        "LocaleCodeEnum": "ngo_cms.api.context.content_languages",
+        "RedirectTypeEnum": "ngo_cms.api.serializers.REDIRECT_TYPES",
+    },
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -57,7 +57,9 @@ def test_action_status_filter_rejects_unknown_values(api):
 def test_signing_with_json_counts_and_answers_201(api, locale, actions):
     response = api.post(
         signatures_url(actions[locale]),
-        data=json.dumps(valid_signature_data(consent_privacy=True)),
+        data=json.dumps(
+            valid_signature_data(consent_privacy=True, consent_contact=False)
+        ),
         content_type="application/json",
     )
     assert response.status_code == 201, response.content

@@ -95,7 +95,7 @@ def test_signer_data_never_appears_in_any_answer(api, actions, rallies):
     )
     api.post(
         f"/api/v1/en/actions/{actions['en'].slug}/signatures/",
-        data=json.dumps({**data, "consent_privacy": True}),
+        data=json.dumps({**data, "consent_privacy": True, "consent_contact": False}),
         content_type="application/json",
     )
     assert Signature.objects.filter(email="zq-leak@example.org").exists()
