@@ -19,7 +19,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from actions.choices import ActionStatus, SigningStatus
-from actions.ical import rally_calendar
+from actions.ical import calendar_response
 from actions.models import RallyPage, UrgentActionPage
 from actions.signing import sign_petition
 from ngo_cms.api import messages
@@ -262,13 +262,6 @@ class RallyDetailView(PageDetailView):
         return super().get(request, *args, **kwargs)
 
 
-def calendar(content: bytes, filename: str, language: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Content-Language"] = language
-    return response
-
-
 class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
     """One rally as an iCalendar file (text/calendar)."""
 
@@ -293,8 +286,8 @@ class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
         )
         if rally is None:
             raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
-        return calendar(
-            rally_calendar([rally], language_code=locale), f"{rally.slug}.ics", locale
+        return calendar_response(
+            request, [rally], language_code=locale, filename=f"{rally.slug}.ics"
         )
 
 
@@ -318,10 +311,8 @@ class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
         rallies = self.api.visible(
             RallyPage.objects.filter(locale=locale_obj, ends_at__gte=timezone.now())
         ).order_by("starts_at")
-        return calendar(
-            rally_calendar(rallies, language_code=locale),
-            f"rallies-{locale}.ics",
-            locale,
+        return calendar_response(
+            request, rallies, language_code=locale, filename=f"rallies-{locale}.ics"
         )
 
 

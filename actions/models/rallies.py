@@ -385,7 +385,10 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         from actions.ical import calendar_response
 
         return calendar_response(
-            [self], language_code=self.locale.language_code, filename=f"{self.slug}.ics"
+            request,
+            [self],
+            language_code=self.locale.language_code,
+            filename=f"{self.slug}.ics",
         )
 
 
