@@ -75,6 +75,7 @@ class ActionListView(PageListView):
                 "status", ActionStatus.values, "Only actions with this status."
             ),
             Q_PARAMETER,
+            FALLBACK_PARAMETER,
         ],
         responses={200: ActionSummarySerializer(many=True), **ERROR_RESPONSES},
     )
@@ -241,6 +242,7 @@ class RallyListView(PageListView):
                 "first. Default: all, latest first.",
             ),
             text_parameter("q", "Search in the title, summary and city."),
+            FALLBACK_PARAMETER,
         ],
         responses={200: RallySummarySerializer(many=True), **ERROR_RESPONSES},
     )

@@ -56,6 +56,7 @@ LIST_PARAMETERS = [
         list(ORDERINGS),
         "Sort order (default: newest first, -first_published_at).",
     ),
+    FALLBACK_PARAMETER,
 ]
 
 

@@ -411,8 +411,9 @@ _FIELD_PROTOTYPES: dict[type, dict[str, serializers.Field]] = {}
 class PageSerializer(serializers.ModelSerializer):
     """The envelope every page shares, in every endpoint.
 
-    ``fallback`` is true when the page is served in the default language because it
-    has no live translation in the requested one (``?fallback=1``).
+    ``fallback`` is true when the page is served in a language of the requested
+    one's fallback chain because it has no live translation in the requested one
+    (``?fallback=1``); ``locale`` says which.
     """
 
     type = PageTypeField()
@@ -507,6 +508,11 @@ class PageSerializer(serializers.ModelSerializer):
         ]
 
     def get_fallback(self, page: Page) -> bool:
+        """Whether the page is served in another language than the one asked for
+        (``?fallback=1``): in a list, item by item."""
+        requested = self.context.get("requested_language")
+        if requested is not None:
+            return api_context(self).language_of(page.locale_id) != requested
         return bool(self.context.get("fallback", False))
 
 

@@ -12,9 +12,10 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -34,7 +35,12 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from . import caching, messages
-from .context import ApiContext, default_language, request_language
+from .context import (
+    ApiContext,
+    content_languages,
+    default_language,
+    request_language,
+)
 from .errors import APIError, bad_request, error_body, not_found
 from .negotiation import SchemaNegotiation
 from .pagination import PagePagination
@@ -240,11 +246,43 @@ class PageListView(ApiViewMixin, generics.ListAPIView):
 
     def get_queryset(self) -> QuerySet:
         locale = self.api.locale(self.kwargs["locale"])
-        queryset = self.page_model._default_manager.filter(locale=locale)
-        queryset = self.api.visible(queryset)
+        manager = self.page_model._default_manager
+        if fallback_requested(self.request):
+            queryset = self.best_translations(manager, self.kwargs["locale"])
+        else:
+            queryset = self.api.visible(manager.filter(locale=locale))
         return self.serializer_class.optimise_queryset(
             self.filter_pages(queryset).order_by(*self.get_ordering())
         )
+
+    def best_translations(self, manager: Any, language: str) -> QuerySet:
+        """One page per translation key: the live, public version in ``language``,
+        or else in the first language of its fallback chain that has one.
+
+        Decided by the database (one ``NOT EXISTS`` per step of the chain), so a
+        list costs the same number of queries with or without fallback.
+        """
+        locales = [self.api.locales[language]] + [
+            self.api.locales[code]
+            for code in fallback_chain(language)
+            if code in self.api.locales
+        ]
+        visible = self.api.visible_q()
+        best = Q(locale=locales[0])
+        for position, locale in enumerate(locales[1:], start=1):
+            better = manager.filter(
+                visible,
+                translation_key=OuterRef("translation_key"),
+                locale__in=locales[:position],
+            )
+            best |= Q(locale=locale) & ~Exists(better)
+        return manager.filter(visible, best, locale__in=locales)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if fallback_requested(self.request):
+            context["requested_language"] = self.kwargs["locale"]
+        return context
 
     def get_ordering(self) -> tuple[str, ...]:
         return self.default_ordering
@@ -317,10 +355,31 @@ class PageDetailView(ApiViewMixin, generics.RetrieveAPIView):
             Q(locale=locale, slug=slug),
             fallback=fallback_requested(request),
             default_q=Q(slug=slug),
+            language=kwargs["locale"],
         )
         if page is None:
             raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
         return serve_page(self, page, fallback=fallback)
+
+
+def fallback_chain(language: str) -> list[str]:
+    """The languages to try, in order, when a page is missing in ``language``.
+
+    ``API_LOCALE_FALLBACKS`` maps a language code to its ordered list (e.g.
+    ``{"fr": ["nl", "en"]}``); a language it does not name falls back to the
+    default language, and the default language to nothing.
+    """
+    chains = getattr(settings, "API_LOCALE_FALLBACKS", {}) or {}
+    default = default_language()
+    chain = chains.get(language, [] if language == default else [default])
+    languages = content_languages()
+    seen = {language}
+    result = []
+    for code in chain:
+        if code in languages and code not in seen:
+            seen.add(code)
+            result.append(code)
+    return result
 
 
 def find_page(
@@ -330,6 +389,7 @@ def find_page(
     *,
     fallback: bool,
     default_q: Q | None = None,
+    language: str | None = None,
 ) -> tuple[Page | None, bool]:
     """The page to serve for ``lookup``, and whether it is a fallback.
 
@@ -337,29 +397,37 @@ def find_page(
         api: the request's API context.
         queryset: where to look (all pages of the type, with their prefetching).
         lookup: the page in the requested locale.
-        fallback: whether the client asked for the default language when the page is
-            missing in the requested one.
-        default_q: how to find the default-language page when nothing at all
+        fallback: whether the client asked for the language's fallback chain when
+            the page is missing in the requested one.
+        default_q: how to find the page in a fallback language when nothing at all
             matches ``lookup`` (e.g. the same slug).
+        language: the requested language (default: the language of the page
+            ``lookup`` finds).
     """
     candidate = queryset.filter(lookup).first()
     if candidate is not None and api.is_visible(candidate):
         return candidate, False
     if not fallback:
         return None, False
-    default = api.locale(default_language())
-    if candidate is not None:
-        if candidate.locale_id == default.pk:
+    if language is None:
+        if candidate is None:
             return None, False
-        source = queryset.filter(
-            translation_key=candidate.translation_key, locale=default
-        ).first()
-    elif default_q is not None:
-        source = queryset.filter(default_q, locale=default).first()
-    else:
-        source = None
-    if source is not None and api.is_visible(source):
-        return source, True
+        language = api.language_of(candidate.locale_id)
+    for code in fallback_chain(language):
+        locale = api.locales.get(code)
+        if locale is None:
+            continue
+        if candidate is not None:
+            source = queryset.filter(
+                translation_key=candidate.translation_key, locale=locale
+            ).first()
+        elif default_q is not None:
+            source = queryset.filter(default_q, locale=locale).first()
+        else:
+            source = None
+        # A translation that exists but is not live is never served: try the next.
+        if source is not None and api.is_visible(source):
+            return source, True
     return None, False
 
 

@@ -280,6 +280,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# ?fallback=1: the languages to try, in order, when a page is missing in one. A
+# language not named here falls back to the default language (LANGUAGE_CODE).
+API_LOCALE_FALLBACKS = {"nl": ["en"], "fr": ["en"]}
 CORS_URLS_REGEX = r"^/api/.*$"
 
 # Requests larger than this are refused before they reach a view (signing forms
