@@ -4,7 +4,9 @@
   included) finds no failure;
 - openapi-spec-validator, resolving every ``$ref``, finds the schema valid;
 - openapi-python-client generates a client without warnings, and that client reads
-  every GET endpoint in every locale.
+  every GET endpoint in every locale;
+- openapi-typescript (through npx, where Node.js is installed) generates types
+  without warnings.
 
 The app is served over real HTTP on 127.0.0.1 (an OS-chosen port) by a server thread
 that shares the test's database connection, so the demo content is there and
@@ -17,6 +19,7 @@ import importlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -214,3 +217,24 @@ def _read_everything(base_url: str, cases: dict, actions: dict, rallies: dict) -
         assert "BEGIN:VCALENDAR" in call("rallies.rallies_feed_retrieve", locale=locale)
         resolved = call("resolve.resolve_retrieve", path=cases[locale].url)
         assert resolved.slug == cases[locale].slug
+
+
+@pytest.mark.skipif(shutil.which("npx") is None, reason="needs Node.js (npx)")
+def test_openapi_typescript_generates_types_without_warnings(schema_file, tmp_path):
+    output = tmp_path / "api.d.ts"
+    npx = shutil.which("npx")
+    assert npx is not None
+    result = subprocess.run(
+        [npx, "-y", "openapi-typescript@7", str(schema_file), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+    )
+    # npm itself may warn about the machine's npm configuration; the generator's
+    # own warnings start with its warning sign.
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "⚠" not in result.stdout + result.stderr, result.stdout + result.stderr
+    types = output.read_text()
+    assert '"sentenced_to_death"' in types and '"took_place"' in types
