@@ -9,15 +9,18 @@ updates it when importing another.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.utils import timezone, translation
-from django.utils.http import content_disposition_header
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import content_disposition_header, http_date
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from django_countries import countries
+from icalendar import Calendar, Event, vDuration
 
 from actions.choices import RallyStatus
 
@@ -28,6 +31,10 @@ PRODID = "-//NGO CMS//Rallies//EN"
 # The right-hand side of every UID: stable across hosts and environments, so that
 # a rally keeps its UID when the site moves.
 UID_DOMAIN = getattr(settings, "ACTIONS_ICAL_UID_DOMAIN", "rallies.ngo-cms.org")
+REFRESH_INTERVAL = datetime.timedelta(hours=1)
+# The span of every VTIMEZONE written: fixed, so that all files agree.
+TZ_FIRST = datetime.date(2000, 1, 1)
+TZ_LAST = datetime.date(2038, 1, 1)
 ICAL_STATUS = {
     RallyStatus.SCHEDULED: "CONFIRMED",
     RallyStatus.TOOK_PLACE: "CONFIRMED",
@@ -41,16 +48,26 @@ def rally_uid(rally: RallyPage) -> str:
     return f"{rally.translation_key}@{UID_DOMAIN}"
 
 
+def content_stamp(rally: RallyPage) -> datetime.datetime:
+    """When the rally's content last changed: its DTSTAMP and LAST-MODIFIED.
+
+    Taken from the content, never the clock, so that the same content gives the
+    same file (and ETag) and subscribed calendars see no change that is not one.
+    """
+    stamp = rally.last_published_at or rally.first_published_at or rally.starts_at
+    return stamp.astimezone(datetime.UTC).replace(microsecond=0)
+
+
 def rally_event(rally: RallyPage, *, stamp: datetime.datetime | None = None) -> Event:
     """One VEVENT for ``rally``, in the language of the active translation.
 
     Args:
         rally: the rally page (any locale).
-        stamp: the DTSTAMP (default: now, in UTC).
+        stamp: the DTSTAMP (default: when the rally's content last changed).
     """
     event = Event()
     event.add("uid", rally_uid(rally))
-    event.add("dtstamp", (stamp or timezone.now()).astimezone(datetime.UTC))
+    event.add("dtstamp", (stamp or content_stamp(rally)).astimezone(datetime.UTC))
     event.add("dtstart", rally.local_starts_at)
     event.add("dtend", rally.local_ends_at)
     event.add("summary", rally.title)
@@ -64,12 +81,15 @@ def rally_event(rally: RallyPage, *, stamp: datetime.datetime | None = None) -> 
         description.append(url)
         event.add("url", url)
     event.add("description", "\n\n".join(description))
-    event.add("location", ", ".join([*rally.address_lines, rally.country]))
+    # The country by its name in the calendar's language, not its code.
+    country = str(countries.name(rally.country)) if rally.country else ""
+    event.add(
+        "location", ", ".join(part for part in [*rally.address_lines, country] if part)
+    )
     if rally.latitude is not None and rally.longitude is not None:
         event.add("geo", (float(rally.latitude), float(rally.longitude)))
     event.add("status", ICAL_STATUS.get(rally.status, "CONFIRMED"))
-    if rally.last_published_at:
-        event.add("last-modified", rally.last_published_at.astimezone(datetime.UTC))
+    event.add("last-modified", content_stamp(rally))
     return event
 
 
@@ -84,7 +104,6 @@ def rally_calendar(rallies: Iterable[RallyPage], *, language_code: str) -> bytes
         The calendar as bytes (UTF-8, CRLF line endings), ready to serve.
     """
     rallies = list(rallies)
-    stamp = timezone.now()
     with translation.override(language_code):
         calendar = Calendar()
         calendar.add("prodid", PRODID)
@@ -92,13 +111,17 @@ def rally_calendar(rallies: Iterable[RallyPage], *, language_code: str) -> bytes
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
         calendar.add("x-wr-calname", _("Rallies"))
+        # How often subscribed calendars should fetch the feed again (RFC 7986,
+        # and the older X-PUBLISHED-TTL that Outlook and Apple read).
+        calendar.add(
+            "refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"}
+        )
+        calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
         for rally in rallies:
-            calendar.add_component(rally_event(rally, stamp=stamp))
-        if rallies:
-            # Only the years the events need: a full VTIMEZONE history is huge.
-            first = min(r.starts_at for r in rallies).date() - datetime.timedelta(366)
-            last = max(r.ends_at for r in rallies).date() + datetime.timedelta(366)
-            calendar.add_missing_timezones(first_date=first, last_date=last)
+            calendar.add_component(rally_event(rally))
+        # The same complete definition of each time zone in every file: a client
+        # that caches the first VTIMEZONE of a TZID must not shift later events.
+        calendar.add_missing_timezones(first_date=TZ_FIRST, last_date=TZ_LAST)
     return calendar.to_ical()
 
 
@@ -108,13 +131,32 @@ def single_rally_calendar(rally: RallyPage) -> bytes:
 
 
 def calendar_response(
-    rallies: Iterable[RallyPage], *, language_code: str, filename: str
+    request: HttpRequest,
+    rallies: Iterable[RallyPage],
+    *,
+    language_code: str,
+    filename: str,
 ) -> HttpResponse:
-    """An HTTP response that downloads ``rallies`` as ``filename``."""
-    response = HttpResponse(
-        rally_calendar(rallies, language_code=language_code),
-        content_type="text/calendar; charset=utf-8",
-    )
+    """The one iCalendar answer of the page routes and the API routes.
+
+    Served inline under a stable file name so that calendar apps can subscribe to
+    the address, with an ``ETag`` (a hash of the file, which depends only on the
+    content) and a ``Last-Modified`` (the latest change of a rally in it); a client
+    whose copy is current gets a 304.
+    """
+    rallies = list(rallies)
+    body = rally_calendar(rallies, language_code=language_code)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     # Slugs may be Unicode (“rassemblements-été”): RFC 6266 encodes those properly.
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    response["Content-Language"] = language_code
+    response["ETag"] = '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
+    if rallies:
+        latest = max(content_stamp(rally) for rally in rallies)
+        response["Last-Modified"] = http_date(latest.timestamp())
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=int(latest.timestamp()) if rallies else None,
+        response=response,
+    )

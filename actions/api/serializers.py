@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import RegexValidator
 from django.db.models import Count, Prefetch, QuerySet
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from wagtail.models import Page
 
@@ -28,8 +29,8 @@ from actions.models import (
 )
 from casepages.api.serializers import (
     THEMES_CONTEXT_KEY,
+    CountryCodeField,
     CountrySerializer,
-    StatusSerializer,
     ThemeSerializer,
     localized_themes,
 )
@@ -44,6 +45,8 @@ from ngo_cms.api.serializers import (
 )
 from ngo_cms.conf import app_settings
 
+# What ``UrgentActionPage.signing_state()`` answers (the ``SigningStateEnum``).
+SIGNING_STATES = ["open", "not_open", "closed"]
 COUNTS_CONTEXT_KEY = "actions_signature_counts"
 ORGANISERS_CONTEXT_KEY = "actions_organisers"
 
@@ -72,6 +75,21 @@ def _related_pages(page: Any, relation: str) -> list[Page]:
     return [item.page for item in getattr(page, relation).all()]
 
 
+class ActionStatusSerializer(serializers.Serializer):
+    """An action's status (``ActionStatusEnum``) and its label in the language
+    served. Reads the page itself (``source="*"``)."""
+
+    value = serializers.ChoiceField(choices=ActionStatus.choices, source="status")
+    label = serializers.CharField(source="get_status_display")
+
+
+class RallyStatusSerializer(serializers.Serializer):
+    """A rally's status (``RallyStatusEnum``) and its label in the language served."""
+
+    value = serializers.ChoiceField(choices=RallyStatus.choices, source="status")
+    label = serializers.CharField(source="get_status_display")
+
+
 class ActionSummarySerializer(PageSerializer):
     """An urgent action in a list: summary, status, deadline and progress."""
 
@@ -79,7 +97,7 @@ class ActionSummarySerializer(PageSerializer):
     # in the server-side cache only as long as clients may cache them.
     cache_timeout = app_settings.API_CACHE_MAX_AGE
 
-    status = serializers.SerializerMethodField()
+    status = ActionStatusSerializer(source="*", read_only=True)
     signature_count = serializers.SerializerMethodField()
     themes = serializers.SerializerMethodField()
 
@@ -116,10 +134,6 @@ class ActionSummarySerializer(PageSerializer):
             .annotate(count=Count("id"))
             .values_list("translation_key", "count")
         )
-
-    @extend_schema_field(StatusSerializer)
-    def get_status(self, page: UrgentActionPage) -> dict[str, str]:
-        return {"value": page.status, "label": str(page.get_status_display())}
 
     def get_signature_count(self, page: UrgentActionPage) -> int:
         """Signatures in every language together (one campaign)."""
@@ -188,9 +202,7 @@ class ActionDetailSerializer(ActionSummarySerializer):
             "address": page.addressee_address,
         }
 
-    @extend_schema_field(
-        serializers.ChoiceField(choices=["open", "not_open", "closed"])
-    )
+    @extend_schema_field(serializers.ChoiceField(choices=SIGNING_STATES))
     def get_signing_state(self, page: UrgentActionPage) -> str:
         return page.signing_state()
 
@@ -207,17 +219,39 @@ class ActionDetailSerializer(ActionSummarySerializer):
         return page_links_data(_related_pages(page, "related_cases"), self.context)
 
 
-class SignatureRequestSerializer(serializers.Serializer):
-    """What a signer sends (JSON or form). ``website`` must stay empty (honeypot)."""
+# Text that is not only blank and holds no NUL: what the signing form accepts.
+FILLED_TEXT = RegexValidator(r"^[^\u0000]*[^\s\u0000][^\u0000]*$")
+NO_NUL = RegexValidator(r"^[^\u0000]*$")
 
-    first_name = serializers.CharField(max_length=100)
-    last_name = serializers.CharField(max_length=100)
+
+@extend_schema_field({"type": "boolean", "enum": [True]})
+class ConsentField(serializers.BooleanField):
+    """A consent that must be given: only ``true`` is valid."""
+
+
+@extend_schema_serializer(component_name="Signature")
+class SignatureRequestSerializer(serializers.Serializer):
+    """What a signer sends (JSON or form). ``website`` must stay empty (honeypot).
+
+    Describes the body for the schema; ``actions.signing`` validates it.
+    """
+
+    first_name = serializers.CharField(max_length=100, validators=[FILLED_TEXT])
+    last_name = serializers.CharField(max_length=100, validators=[FILLED_TEXT])
     email = serializers.EmailField(max_length=254)
-    country = serializers.CharField(max_length=2, help_text="ISO 3166 code, e.g. BE.")
-    postcode = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    consent_privacy = serializers.BooleanField()
+    country = CountryCodeField(help_text="ISO 3166 code, e.g. BE.")
+    postcode = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, validators=[NO_NUL]
+    )
+    consent_privacy = ConsentField(
+        help_text="Consent to the privacy notice: required, and must be true."
+    )
     consent_contact = serializers.BooleanField(required=False)
-    website = serializers.CharField(required=False, allow_blank=True)
+    website = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="A honeypot: leave it out or empty. A filled-in one is dropped.",
+    )
 
 
 class SignatureResultSerializer(serializers.Serializer):
@@ -245,6 +279,10 @@ class SignatureConfirmResultSerializer(serializers.Serializer):
 class OrganisationSerializer(serializers.ModelSerializer):
     """An organiser of a rally, in the language served."""
 
+    website = serializers.CharField(
+        help_text="The organisation's web address, or empty when it has none."
+    )
+
     class Meta:
         model = Organisation
         fields = ["id", "name", "website"]
@@ -254,7 +292,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 class RallySummarySerializer(PageSerializer):
     """A rally in a list: when, where, status."""
 
-    status = serializers.SerializerMethodField()
+    status = RallyStatusSerializer(source="*", read_only=True)
     starts_at = serializers.SerializerMethodField()
     ends_at = serializers.SerializerMethodField()
     country = serializers.SerializerMethodField()
@@ -279,10 +317,6 @@ class RallySummarySerializer(PageSerializer):
     @classmethod
     def optimise_queryset(cls, queryset: QuerySet) -> QuerySet:
         return queryset.defer("body", "report", "press_links")
-
-    @extend_schema_field(StatusSerializer)
-    def get_status(self, page: RallyPage) -> dict[str, str]:
-        return {"value": page.status, "label": str(page.get_status_display())}
 
     @extend_schema_field(serializers.DateTimeField())
     def get_starts_at(self, page: RallyPage) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,17 +10,16 @@ from django.db.models import Q, QuerySet
 from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import Throttled
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from actions import throttle
 from actions.choices import ActionStatus, SigningStatus
-from actions.ical import rally_calendar
+from actions.ical import calendar_response
 from actions.models import RallyPage, UrgentActionPage
 from actions.signing import InvalidToken, confirm_signature, sign_petition
 from ngo_cms.api import messages
@@ -37,6 +35,8 @@ from ngo_cms.api.views import (
     PageDetailView,
     PageListView,
     choice_filter,
+    enum_parameter,
+    text_parameter,
 )
 
 from .serializers import (
@@ -50,7 +50,7 @@ from .serializers import (
     SignatureResultSerializer,
 )
 
-Q_PARAMETER = OpenApiParameter("q", str, description="Search in the title and summary.")
+Q_PARAMETER = text_parameter("q", "Search in the title and summary.")
 
 
 class ActionListView(PageListView):
@@ -74,13 +74,11 @@ class ActionListView(PageListView):
     @extend_schema(
         parameters=[
             LOCALE_PARAMETER,
-            OpenApiParameter(
-                "status",
-                str,
-                enum=ActionStatus.values,
-                description="Only actions with this status.",
+            enum_parameter(
+                "status", ActionStatus.values, "Only actions with this status."
             ),
             Q_PARAMETER,
+            FALLBACK_PARAMETER,
         ],
         responses={200: ActionSummarySerializer(many=True), **ERROR_RESPONSES},
     )
@@ -161,7 +159,9 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
 
     @extend_schema(
         parameters=[LOCALE_PARAMETER, SLUG_PARAMETER],
-        request=SignatureRequestSerializer,
+        # A form body is accepted too (for pages without JavaScript); clients and
+        # the contract tests use JSON.
+        request={"application/json": SignatureRequestSerializer},
         responses={
             202: SignatureResultSerializer,
             400: OpenApiResponse(ErrorSerializer, description="Invalid data."),
@@ -170,7 +170,14 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
             409: OpenApiResponse(
                 ErrorSerializer, description="The action is closed or not open yet."
             ),
-            429: OpenApiResponse(ErrorSerializer, description="Too many signatures."),
+            415: OpenApiResponse(
+                ErrorSerializer, description="The body is neither JSON nor a form."
+            ),
+            429: OpenApiResponse(
+                ErrorSerializer,
+                description="Too many signatures from this client; Retry-After "
+                "says in how many seconds to try again.",
+            ),
             503: OpenApiResponse(
                 ErrorSerializer, description="Signing is briefly unavailable."
             ),
@@ -295,16 +302,14 @@ class RallyListView(PageListView):
     @extend_schema(
         parameters=[
             LOCALE_PARAMETER,
-            OpenApiParameter(
+            enum_parameter(
                 "when",
-                str,
-                enum=["upcoming", "past"],
-                description="upcoming: not ended yet, soonest first; past: ended, "
-                "most recent first. Default: all, latest first.",
+                ["upcoming", "past"],
+                "upcoming: not ended yet, soonest first; past: ended, most recent "
+                "first. Default: all, latest first.",
             ),
-            OpenApiParameter(
-                "q", str, description="Search in the title, summary and city."
-            ),
+            text_parameter("q", "Search in the title, summary and city."),
+            FALLBACK_PARAMETER,
         ],
         responses={200: RallySummarySerializer(many=True), **ERROR_RESPONSES},
     )
@@ -326,32 +331,9 @@ class RallyDetailView(PageDetailView):
         return super().get(request, *args, **kwargs)
 
 
-class CalendarRenderer(BaseRenderer):
-    """Lets clients ask for text/calendar; errors still come out as JSON text."""
-
-    media_type = "text/calendar"
-    format = "ics"
-    charset = "utf-8"
-
-    def render(
-        self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
-    ) -> bytes:
-        if isinstance(data, bytes):
-            return data
-        return json.dumps(data).encode()
-
-
-def calendar(content: bytes, filename: str, language: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Content-Language"] = language
-    return response
-
-
 class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
     """One rally as an iCalendar file (text/calendar)."""
 
-    renderer_classes = [JSONRenderer, CalendarRenderer]
     serializer_class = RallyDetailSerializer
 
     @extend_schema(
@@ -359,7 +341,7 @@ class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
         parameters=[LOCALE_PARAMETER, SLUG_PARAMETER],
         responses={
             (200, "text/calendar"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="An iCalendar (RFC 5545) file."
+                OpenApiTypes.STR, description="An iCalendar (RFC 5545) file."
             ),
             (404, "application/json"): ERROR_RESPONSES[404],
         },
@@ -373,15 +355,14 @@ class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
         )
         if rally is None:
             raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
-        return calendar(
-            rally_calendar([rally], language_code=locale), f"{rally.slug}.ics", locale
+        return calendar_response(
+            request, [rally], language_code=locale, filename=f"{rally.slug}.ics"
         )
 
 
 class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
     """The upcoming rallies of one language as an iCalendar feed to subscribe to."""
 
-    renderer_classes = [JSONRenderer, CalendarRenderer]
     serializer_class = RallySummarySerializer
 
     @extend_schema(
@@ -389,7 +370,7 @@ class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
         parameters=[LOCALE_PARAMETER],
         responses={
             (200, "text/calendar"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="An iCalendar (RFC 5545) feed."
+                OpenApiTypes.STR, description="An iCalendar (RFC 5545) feed."
             ),
             (404, "application/json"): ERROR_RESPONSES[404],
         },
@@ -399,10 +380,8 @@ class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
         rallies = self.api.visible(
             RallyPage.objects.filter(locale=locale_obj, ends_at__gte=timezone.now())
         ).order_by("starts_at")
-        return calendar(
-            rally_calendar(rallies, language_code=locale),
-            f"rallies-{locale}.ics",
-            locale,
+        return calendar_response(
+            request, rallies, language_code=locale, filename=f"rallies-{locale}.ics"
         )
 
 

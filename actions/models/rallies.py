@@ -392,7 +392,10 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
             raise Http404
 
         return calendar_response(
-            [self], language_code=self.locale.language_code, filename=f"{self.slug}.ics"
+            request,
+            [self],
+            language_code=self.locale.language_code,
+            filename=f"{self.slug}.ics",
         )
 
 

@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -43,7 +42,13 @@ class RallyIndexPage(RoutablePageMixin, SectionIndexPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["past_rallies"] = past_rallies(self.locale).child_of(self)
+        context["webcal_url"] = self.webcal_url(request)
         return context
+
+    def webcal_url(self, request: HttpRequest) -> str:
+        """The feed's address for calendar apps (``webcal:``), which subscribe to
+        it rather than import it once."""
+        return "webcal://" + request.get_host() + self.ical_url
 
     @property
     def ical_url(self) -> str:
@@ -61,7 +66,8 @@ class RallyIndexPage(RoutablePageMixin, SectionIndexPage):
 
         rallies = list(self.get_listing())
         return calendar_response(
+            request,
             rallies,
             language_code=self.locale.language_code,
-            filename=f"{self.slug}-{timezone.localdate():%Y%m%d}.ics",
+            filename=f"{self.slug}.ics",
         )

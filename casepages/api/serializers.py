@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from casepages.choices import CaseStatus
 from casepages.models import PrisonerCasePage, Theme
+from ngo_cms.api.schema import COUNTRY_CODE_SCHEMA
 from ngo_cms.api.serializers import (
     ImageSerializer,
     PageSerializer,
@@ -26,10 +27,15 @@ from ngo_cms.api.serializers import (
 THEMES_CONTEXT_KEY = "casepages_themes"
 
 
+@extend_schema_field(COUNTRY_CODE_SCHEMA)
+class CountryCodeField(serializers.CharField):
+    """An ISO 3166-1 alpha-2 code (the ``CountryCode`` component of the schema)."""
+
+
 class CountrySerializer(serializers.Serializer):
     """An ISO 3166 country with its name in the language served."""
 
-    code = serializers.CharField()
+    code = CountryCodeField()
     name = serializers.CharField()
 
 
@@ -42,11 +48,12 @@ class ThemeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class StatusSerializer(serializers.Serializer):
-    """A fixed-vocabulary value and its label in the language served."""
+class CaseStatusSerializer(serializers.Serializer):
+    """A case's status: the value front ends switch on (``CaseStatusEnum``) and its
+    label in the language served. Reads the page itself (``source="*"``)."""
 
-    value = serializers.ChoiceField(choices=CaseStatus.choices)
-    label = serializers.CharField()
+    value = serializers.ChoiceField(choices=CaseStatus.choices, source="status")
+    label = serializers.CharField(source="get_status_display")
 
 
 def country_data(country: Any) -> dict[str, str] | None:
@@ -77,7 +84,7 @@ def localized_themes(pages: list[Any], language_locale_id: int) -> dict:
 class CaseSummarySerializer(PageSerializer):
     """A case in a list: who, where, the status, a portrait and the summary."""
 
-    status = serializers.SerializerMethodField()
+    status = CaseStatusSerializer(source="*", read_only=True)
     country_of_detention = serializers.SerializerMethodField()
     portrait = serializers.SerializerMethodField()
     themes = serializers.SerializerMethodField()
@@ -125,10 +132,6 @@ class CaseSummarySerializer(PageSerializer):
                 }
             )
         context[THEMES_CONTEXT_KEY] = themes
-
-    @extend_schema_field(StatusSerializer)
-    def get_status(self, page: PrisonerCasePage) -> dict[str, str]:
-        return {"value": page.status, "label": str(page.get_status_display())}
 
     @extend_schema_field(CountrySerializer(allow_null=True))
     def get_country_of_detention(self, page: PrisonerCasePage) -> dict | None:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
-from django_countries import countries
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
 from casepages.choices import CaseStatus
 from casepages.models import PrisonerCasePage, Theme
+from ngo_cms.api.schema import COUNTRY_CODE_SCHEMA, country_codes
 from ngo_cms.api.views import (
     ERROR_RESPONSES,
     FALLBACK_PARAMETER,
     LOCALE_PARAMETER,
     SLUG_PARAMETER,
+    SLUG_PATTERN,
+    SLUG_RE,
     PageDetailView,
     PageListView,
     choice_filter,
+    enum_parameter,
     invalid_filter,
+    text_parameter,
 )
 
 from .serializers import CaseDetailSerializer, CaseSummarySerializer
@@ -34,31 +38,25 @@ ORDERINGS = {
 
 LIST_PARAMETERS = [
     LOCALE_PARAMETER,
-    OpenApiParameter(
-        "status",
-        str,
-        enum=CaseStatus.values,
-        description="Only cases with this status.",
-    ),
+    enum_parameter("status", CaseStatus.values, "Only cases with this status."),
     OpenApiParameter(
         "country",
-        str,
+        COUNTRY_CODE_SCHEMA,
         description="Only cases detained in this country (ISO 3166 code, e.g. IR).",
     ),
     OpenApiParameter(
         "theme",
-        str,
-        description="Only cases with this theme (its slug in the requested language).",
+        {"type": "string", "pattern": SLUG_PATTERN},
+        description="Only cases with this theme (its slug in the requested "
+        "language); a slug that names no theme matches no case.",
     ),
-    OpenApiParameter(
-        "q", str, description="Search in the name, original-script name and summary."
-    ),
-    OpenApiParameter(
+    text_parameter("q", "Search in the name, original-script name and summary."),
+    enum_parameter(
         "ordering",
-        str,
-        enum=list(ORDERINGS),
-        description="Sort order (default: newest first, -first_published_at).",
+        list(ORDERINGS),
+        "Sort order (default: newest first, -first_published_at).",
     ),
+    FALLBACK_PARAMETER,
 ]
 
 
@@ -85,13 +83,15 @@ class CaseListView(PageListView):
         status = choice_filter(self.request, "status", CaseStatus.values)
         if status:
             queryset = queryset.filter(status=status)
-        country = params.get("country", "").strip()
-        if country:
-            if country.upper() not in countries:
+        country = params.get("country")
+        if country is not None:
+            if country not in country_codes():
                 raise invalid_filter("country", country)
-            queryset = queryset.filter(country_of_detention=country.upper())
-        theme = params.get("theme", "").strip()
-        if theme:
+            queryset = queryset.filter(country_of_detention=country)
+        theme = params.get("theme")
+        if theme is not None:
+            if not SLUG_RE.match(theme):
+                raise invalid_filter("theme", theme)
             key = (
                 Theme.objects.filter(
                     slug=theme, locale__language_code=self.kwargs["locale"]
@@ -99,9 +99,11 @@ class CaseListView(PageListView):
                 .values_list("translation_key", flat=True)
                 .first()
             )
-            if key is None:
-                raise invalid_filter("theme", theme)
-            queryset = queryset.filter(themes__translation_key=key)
+            queryset = (
+                queryset.filter(themes__translation_key=key)
+                if key is not None
+                else queryset.none()
+            )
         query = params.get("q", "").strip()
         if query:
             queryset = queryset.filter(

@@ -43,15 +43,11 @@ def default_language() -> str:
 
 def request_language(request: HttpRequest, locale_code: str | None = None) -> str:
     """The language to answer in: the URL's locale when it is one of ours, else the
-    client's Accept-Language among our languages, else the default language."""
+    default language. Never Accept-Language: answers must not vary on a header
+    that shared caches would have to key on."""
     if locale_code in content_languages():
         return locale_code
-    accepted = translation.get_language_from_request(request, check_path=False)
-    try:
-        supported = translation.get_supported_language_variant(accepted)
-    except LookupError:
-        supported = default_language()
-    return supported if supported in content_languages() else default_language()
+    return default_language()
 
 
 def unknown_locale(code: str) -> APIError:

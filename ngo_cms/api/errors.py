@@ -8,6 +8,7 @@ Every error the API answers has the same body::
 single field) when the client sent data or parameters that are not valid.
 """
 
+import math
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -134,11 +135,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     if isinstance(exc, exceptions.Throttled):
         wait = exc.wait
-        message = (
-            str(messages.THROTTLED) % {"seconds": int(wait) + 1}
-            if wait is not None
-            else str(messages.THROTTLED_SOON)
-        )
+        message = str(messages.THROTTLED_SOON)
+        if wait is not None:
+            # The header and the message name the same whole number of seconds.
+            seconds = max(1, math.ceil(wait))
+            response["Retry-After"] = str(seconds)
+            message = str(messages.THROTTLED) % {"seconds": seconds}
         response.data = error_body(429, "throttled", message)
     elif isinstance(exc, exceptions.ValidationError):
         response.data = error_body(

@@ -128,8 +128,8 @@ class PagePagination(BasePagination):
                 "page": {"type": "integer", "example": 1},
                 "page_size": {"type": "integer", "example": DEFAULT_PAGE_SIZE},
                 "num_pages": {"type": "integer", "example": 3},
-                "next": {"type": "string", "format": "uri", "nullable": True},
-                "previous": {"type": "string", "format": "uri", "nullable": True},
+                "next": {"type": ["string", "null"], "format": "uri"},
+                "previous": {"type": ["string", "null"], "format": "uri"},
                 "results": schema,
             },
         }

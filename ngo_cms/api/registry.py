@@ -69,6 +69,11 @@ def register_page_type(
     _registry[model] = PageType(model, serializer, route, route_has_slug)
 
 
+def registered_page_types() -> dict[type[Page], PageType]:
+    """Every registered page model and how the API serves it."""
+    return dict(_registry)
+
+
 def get_page_type(model: type[Page]) -> PageType:
     """The registration of ``model`` or of its nearest registered base class."""
     for klass in model.__mro__:

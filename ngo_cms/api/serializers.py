@@ -27,6 +27,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from . import schema  # noqa: F401  (registers the schema extensions)
 from .context import ApiContext, content_languages
 from .registry import api_url_for
 
@@ -89,16 +90,16 @@ class FocalPointSerializer(serializers.Serializer):
     height = serializers.IntegerField()
 
 
-@extend_schema_field(
-    {
-        "type": "object",
-        "description": "Ready sizes by name: small, medium, large (original format) "
-        "and small_webp, medium_webp, large_webp.",
-        "additionalProperties": {"$ref": "#/components/schemas/Rendition"},
-    }
-)
-class RenditionsField(serializers.DictField):
-    pass
+class RenditionsSerializer(serializers.Serializer):
+    """The ready sizes of an image by name. A size is absent when its file could not
+    be made (the original is missing on this server)."""
+
+    small = RenditionSerializer(required=False, help_text="At most 400 pixels.")
+    medium = RenditionSerializer(required=False, help_text="At most 800 pixels.")
+    large = RenditionSerializer(required=False, help_text="At most 1600 pixels.")
+    small_webp = RenditionSerializer(required=False)
+    medium_webp = RenditionSerializer(required=False)
+    large_webp = RenditionSerializer(required=False)
 
 
 class ImageSerializer(serializers.Serializer):
@@ -110,7 +111,7 @@ class ImageSerializer(serializers.Serializer):
     width = serializers.IntegerField()
     height = serializers.IntegerField()
     focal_point = FocalPointSerializer(allow_null=True)
-    renditions = RenditionsField(child=RenditionSerializer())
+    renditions = RenditionsSerializer()
 
     def to_representation(self, image: Any) -> dict[str, Any]:
         return image_data(image, self.context)
@@ -301,6 +302,41 @@ class StreamField(serializers.Field):
 
 
 # --- Page envelope -------------------------------------------------------------------
+class LocaleCodeField(serializers.ChoiceField):
+    """A language code of the site's content (the ``LocaleCodeEnum``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=content_languages(), **kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return str(value)
+
+
+class PageLocaleField(LocaleCodeField):
+    """The language of a page, read from its ``locale_id``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("source", "locale_id")
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return ApiContext.of(self.context["request"]).language_of(value)
+
+
+class PageTypeField(serializers.Field):
+    """The page's model as ``app_label.ModelName``; the schema enumerates the types
+    of each serializer (``ngo_cms.api.schema.PageTypeFieldExtension``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page: Page) -> str:
+        return type(page)._meta.label
+
+
 class SeoSerializer(serializers.Serializer):
     """What search engines and link previews show."""
 
@@ -312,6 +348,7 @@ class SeoSerializer(serializers.Serializer):
 # The translation states the API shows (ngo_cms.translation_state); whether work
 # waits for a reviewer is the newsroom's business, not the readers'.
 API_TRANSLATION_STATES = ["complete", "outdated", "in_progress", "missing"]
+TRANSLATION_STATUSES = ["live", "missing"]
 
 
 class TranslationSerializer(serializers.Serializer):
@@ -322,8 +359,8 @@ class TranslationSerializer(serializers.Serializer):
     (being translated, not live yet); ``missing``.
     """
 
-    locale = serializers.CharField()
-    status = serializers.ChoiceField(choices=["live", "missing"])
+    locale = LocaleCodeField()
+    status = serializers.ChoiceField(choices=TRANSLATION_STATUSES)
     state = serializers.ChoiceField(choices=API_TRANSLATION_STATES)
     title = serializers.CharField(allow_null=True)
     url = serializers.CharField(allow_null=True)
@@ -334,8 +371,8 @@ class PageLinkSerializer(serializers.Serializer):
     """A short reference to another page (menus, related pages, chooser blocks)."""
 
     id = serializers.IntegerField()
-    type = serializers.CharField()
-    locale = serializers.CharField()
+    type = serializers.CharField(help_text="The page type, as app_label.ModelName.")
+    locale = LocaleCodeField()
     slug = serializers.CharField()
     title = serializers.CharField()
     url = serializers.CharField(allow_null=True)
@@ -383,12 +420,13 @@ _FIELD_PROTOTYPES: dict[type, dict[str, serializers.Field]] = {}
 class PageSerializer(serializers.ModelSerializer):
     """The envelope every page shares, in every endpoint.
 
-    ``fallback`` is true when the page is served in the default language because it
-    has no live translation in the requested one (``?fallback=1``).
+    ``fallback`` is true when the page is served in a language of the requested
+    one's fallback chain because it has no live translation in the requested one
+    (``?fallback=1``); ``locale`` says which.
     """
 
-    type = serializers.SerializerMethodField()
-    locale = serializers.SerializerMethodField()
+    type = PageTypeField()
+    locale = PageLocaleField()
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
     seo = serializers.SerializerMethodField()
@@ -445,12 +483,6 @@ class PageSerializer(serializers.ModelSerializer):
         """Fetch in bulk what the serializer needs for ``pages`` (one response)."""
         ApiContext.of(context["request"]).load_translations(pages)
 
-    def get_type(self, page: Page) -> str:
-        return type(page)._meta.label
-
-    def get_locale(self, page: Page) -> str:
-        return api_context(self).language_of(page.locale_id)
-
     def get_url(self, page: Page) -> str | None:
         return api_context(self).public_path(page.url_path)
 
@@ -502,6 +534,11 @@ class PageSerializer(serializers.ModelSerializer):
         return "complete"
 
     def get_fallback(self, page: Page) -> bool:
+        """Whether the page is served in another language than the one asked for
+        (``?fallback=1``): in a list, item by item."""
+        requested = self.context.get("requested_language")
+        if requested is not None:
+            return api_context(self).language_of(page.locale_id) != requested
         return bool(self.context.get("fallback", False))
 
 
@@ -519,7 +556,7 @@ class IntroPageSerializer(PageSerializer):
 class LocaleSerializer(serializers.Serializer):
     """A language of the site."""
 
-    code = serializers.CharField()
+    code = LocaleCodeField()
     name = serializers.CharField()
     is_default = serializers.BooleanField()
 
@@ -527,15 +564,18 @@ class LocaleSerializer(serializers.Serializer):
 class NavigationSerializer(serializers.Serializer):
     """A locale's menu: its home page and the section pages shown in menus."""
 
-    locale = serializers.CharField()
+    locale = LocaleCodeField()
     home = PageLinkSerializer()
     items = PageLinkSerializer(many=True)
+
+
+REDIRECT_TYPES = ["redirect"]
 
 
 class RedirectSerializer(serializers.Serializer):
     """The answer of ``resolve`` for a path that Wagtail's redirects send elsewhere."""
 
-    type = serializers.ChoiceField(choices=["redirect"])
+    type = serializers.ChoiceField(choices=REDIRECT_TYPES)
     path = serializers.CharField()
     location = serializers.CharField()
     is_permanent = serializers.BooleanField()

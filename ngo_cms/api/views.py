@@ -8,20 +8,27 @@ locale, and the detail falls back to the default language with ``?fallback=1``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.settings import patched_settings
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+)
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import generics
 from rest_framework.permissions import AllowAny
@@ -33,39 +40,86 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from . import caching, messages
-from .context import ApiContext, content_languages, default_language, request_language
-from .errors import APIError, bad_request, exception_handler, not_found
+from .context import (
+    ApiContext,
+    content_languages,
+    default_language,
+    request_language,
+)
+from .errors import APIError, bad_request, error_body, exception_handler, not_found
+from .negotiation import SchemaNegotiation
 from .pagination import PagePagination
-from .registry import PageType, get_page_type, registered_endpoints
-from .schema import API_PREFIX
+from .registry import (
+    PageType,
+    get_page_type,
+    registered_endpoints,
+    registered_page_types,
+)
 from .serializers import (
     ErrorSerializer,
     IndexSerializer,
     LocaleSerializer,
     NavigationSerializer,
-    PageSerializer,
+    RedirectSerializer,
     locale_data,
     page_link_data,
     page_links_data,
 )
+from .spectacular import schema_settings
+
+API_ROOT = "/api/v1/"
+# Patterns the server checks as the schema says (ECMA-262 syntax, which Python's
+# ``re`` reads alike). No parameter may hold a NUL character: the databases cannot
+# compare with it, and the server answers 400 (see ApiViewMixin.check_parameters).
+TEXT_PATTERN = "^[^\\u0000]*$"
+NON_EMPTY_TEXT_PATTERN = "^[^\\u0000]+$"
+SLUG_PATTERN = "^[-\\w]+$"
+SLUG_RE = re.compile(r"^[-\w]+\Z")
 
 LOCALE_PARAMETER = OpenApiParameter(
     "locale",
-    str,
+    {"$ref": "#/components/schemas/LocaleCodeEnum"},
     OpenApiParameter.PATH,
-    enum=content_languages(),
     description="Language of the content: en, nl or fr.",
 )
 SLUG_PARAMETER = OpenApiParameter(
-    "slug", str, OpenApiParameter.PATH, description="The page's slug in that language."
+    "slug",
+    {"type": "string", "pattern": SLUG_PATTERN},
+    OpenApiParameter.PATH,
+    description="The page's slug in that language.",
 )
 FALLBACK_PARAMETER = OpenApiParameter(
     "fallback",
-    OpenApiTypes.BOOL,
+    {"type": "integer", "enum": [0, 1]},
     OpenApiParameter.QUERY,
     description="1: when the page has no live translation in this language, serve "
-    'the default-language version with "fallback": true instead of a 404.',
+    "the first live one of the language's fallback chain (by default the default "
+    'language) with "fallback": true instead of a 404. 0 (the default): never.',
 )
+
+
+def text_parameter(
+    name: str, description: str, *, required: bool = False, example: str | None = None
+) -> OpenApiParameter:
+    """A free-text query parameter (any text without NUL; non-empty if required)."""
+    pattern = NON_EMPTY_TEXT_PATTERN if required else TEXT_PATTERN
+    return OpenApiParameter(
+        name,
+        {"type": "string", "pattern": pattern},
+        OpenApiParameter.QUERY,
+        required=required,
+        description=description,
+        examples=[OpenApiExample(name, value=example)] if example else None,
+    )
+
+
+def enum_parameter(name: str, choices: list[str], description: str) -> OpenApiParameter:
+    """A query parameter that takes one of ``choices`` (an empty value is a 400)."""
+    return OpenApiParameter(
+        name, {"type": "string", "enum": list(choices)}, description=description
+    )
+
+
 ERROR_RESPONSES = {
     400: OpenApiResponse(ErrorSerializer, description="Bad parameter value."),
     404: OpenApiResponse(ErrorSerializer, description="Unknown locale or page."),
@@ -86,6 +140,15 @@ def truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def fallback_requested(request: Request) -> bool:
+    """Whether ``?fallback=1`` asks for the language's fallback chain.
+
+    Raises:
+        APIError: 400 ``invalid_filter`` for a value other than 0 or 1.
+    """
+    return choice_filter(request, "fallback", ["0", "1"]) == "1"
+
+
 class ApiViewMixin:
     """Language from the URL, JSON errors, ETag/Last-Modified/Cache-Control and the
     server-side response cache for every GET.
@@ -99,8 +162,9 @@ class ApiViewMixin:
             it is cached across content generations.
         cache_timeout: how long (seconds) a rendered answer stays in that cache if
             no publication makes it stale first.
-        language_from_url: the URL names the locale; otherwise the language comes
-            from Accept-Language and responses vary on it.
+        language_from_url: the URL names the locale; otherwise the answer is in the
+            default language (never chosen by Accept-Language, so that shared
+            caches need no ``Vary: Accept-Language``).
         vary_on_accept: the answer's format follows the Accept header (the schema).
     """
 
@@ -130,6 +194,9 @@ class ApiViewMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         language = self.get_language(request, kwargs)
+        refused = self.check_parameters(request, kwargs, language)
+        if refused is not None:
+            return refused
         if request.method not in ("GET", "HEAD"):
             with translation.override(language):
                 response = super().dispatch(request, *args, **kwargs)
@@ -161,9 +228,7 @@ class ApiViewMixin:
         if not self.cache_responses:
             response["Cache-Control"] = "private, no-store"
             return response
-        caching.add_cache_headers(
-            response, last_modified, vary_language=not self.language_from_url
-        )
+        caching.add_cache_headers(response, last_modified)
         if self.vary_on_accept:
             caching.patch_vary_headers(response, ["Accept"])
         if use_cache and response.status_code in (200, 404):
@@ -194,6 +259,34 @@ class ApiViewMixin:
             return "other"
         return f"{renderer.format}:{media_type}"
 
+    def check_parameters(
+        self, request: HttpRequest, kwargs: dict[str, Any], language: str
+    ) -> HttpResponse | None:
+        """A 400 for a query parameter given twice or holding a NUL character, a
+        404 for a path segment holding one; None when the request is fine.
+
+        Every endpoint reads one value per parameter, and no database compares
+        text with NUL: refusing both here keeps the answers as the schema says.
+        """
+        with translation.override(language):
+            error = None
+            for name in request.GET:
+                values = request.GET.getlist(name)
+                if len(values) > 1 or any("\x00" in value for value in values):
+                    error = invalid_filter(name, values[-1].replace("\x00", ""))
+                    break
+            if error is None and any("\x00" in str(v) for v in kwargs.values()):
+                error = APIError(messages.NOT_FOUND, code="not_found", status_code=404)
+            if error is None:
+                return None
+            body = error_body(
+                error.status_code, error.code, error.render_message(), error.errors
+            )
+        response = JsonResponse(body, status=error.status_code)
+        response["Content-Language"] = language
+        response["Cache-Control"] = "private, no-store"
+        return response
+
     @property
     def api(self) -> ApiContext:
         return ApiContext.of(self.request)
@@ -219,11 +312,43 @@ class PageListView(ApiViewMixin, generics.ListAPIView):
 
     def get_queryset(self) -> QuerySet:
         locale = self.api.locale(self.kwargs["locale"])
-        queryset = self.page_model._default_manager.filter(locale=locale)
-        queryset = self.api.visible(queryset)
+        manager = self.page_model._default_manager
+        if fallback_requested(self.request):
+            queryset = self.best_translations(manager, self.kwargs["locale"])
+        else:
+            queryset = self.api.visible(manager.filter(locale=locale))
         return self.serializer_class.optimise_queryset(
             self.filter_pages(queryset).order_by(*self.get_ordering())
         )
+
+    def best_translations(self, manager: Any, language: str) -> QuerySet:
+        """One page per translation key: the live, public version in ``language``,
+        or else in the first language of its fallback chain that has one.
+
+        Decided by the database (one ``NOT EXISTS`` per step of the chain), so a
+        list costs the same number of queries with or without fallback.
+        """
+        locales = [self.api.locales[language]] + [
+            self.api.locales[code]
+            for code in fallback_chain(language)
+            if code in self.api.locales
+        ]
+        visible = self.api.visible_q()
+        best = Q(locale=locales[0])
+        for position, locale in enumerate(locales[1:], start=1):
+            better = manager.filter(
+                visible,
+                translation_key=OuterRef("translation_key"),
+                locale__in=locales[:position],
+            )
+            best |= Q(locale=locale) & ~Exists(better)
+        return manager.filter(visible, best, locale__in=locales)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if fallback_requested(self.request):
+            context["requested_language"] = self.kwargs["locale"]
+        return context
 
     def get_ordering(self) -> tuple[str, ...]:
         return self.default_ordering
@@ -249,7 +374,7 @@ def choice_filter(request: Request, name: str, choices: list[str]) -> str | None
         APIError: 400 ``invalid_filter`` with the parameter's allowed values.
     """
     value = request.query_params.get(name)
-    if value in (None, ""):
+    if value is None:
         return None
     if value not in choices:
         params = {"value": value, "name": name, "choices": ", ".join(choices)}
@@ -295,12 +420,33 @@ class PageDetailView(ApiViewMixin, generics.RetrieveAPIView):
             self.api,
             self.get_queryset(),
             Q(locale=locale, slug=slug),
-            fallback=truthy(request.query_params.get("fallback")),
+            fallback=fallback_requested(request),
             default_q=Q(slug=slug),
+            language=kwargs["locale"],
         )
         if page is None:
             raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
         return serve_page(self, page, fallback=fallback)
+
+
+def fallback_chain(language: str) -> list[str]:
+    """The languages to try, in order, when a page is missing in ``language``.
+
+    ``API_LOCALE_FALLBACKS`` maps a language code to its ordered list (e.g.
+    ``{"fr": ["nl", "en"]}``); a language it does not name falls back to the
+    default language, and the default language to nothing.
+    """
+    chains = getattr(settings, "API_LOCALE_FALLBACKS", {}) or {}
+    default = default_language()
+    chain = chains.get(language, [] if language == default else [default])
+    languages = content_languages()
+    seen = {language}
+    result = []
+    for code in chain:
+        if code in languages and code not in seen:
+            seen.add(code)
+            result.append(code)
+    return result
 
 
 def find_page(
@@ -310,6 +456,7 @@ def find_page(
     *,
     fallback: bool,
     default_q: Q | None = None,
+    language: str | None = None,
 ) -> tuple[Page | None, bool]:
     """The page to serve for ``lookup``, and whether it is a fallback.
 
@@ -317,29 +464,37 @@ def find_page(
         api: the request's API context.
         queryset: where to look (all pages of the type, with their prefetching).
         lookup: the page in the requested locale.
-        fallback: whether the client asked for the default language when the page is
-            missing in the requested one.
-        default_q: how to find the default-language page when nothing at all
+        fallback: whether the client asked for the language's fallback chain when
+            the page is missing in the requested one.
+        default_q: how to find the page in a fallback language when nothing at all
             matches ``lookup`` (e.g. the same slug).
+        language: the requested language (default: the language of the page
+            ``lookup`` finds).
     """
     candidate = queryset.filter(lookup).first()
     if candidate is not None and api.is_visible(candidate):
         return candidate, False
     if not fallback:
         return None, False
-    default = api.locale(default_language())
-    if candidate is not None:
-        if candidate.locale_id == default.pk:
+    if language is None:
+        if candidate is None:
             return None, False
-        source = queryset.filter(
-            translation_key=candidate.translation_key, locale=default
-        ).first()
-    elif default_q is not None:
-        source = queryset.filter(default_q, locale=default).first()
-    else:
-        source = None
-    if source is not None and api.is_visible(source):
-        return source, True
+        language = api.language_of(candidate.locale_id)
+    for code in fallback_chain(language):
+        locale = api.locales.get(code)
+        if locale is None:
+            continue
+        if candidate is not None:
+            source = queryset.filter(
+                translation_key=candidate.translation_key, locale=locale
+            ).first()
+        elif default_q is not None:
+            source = queryset.filter(default_q, locale=locale).first()
+        else:
+            source = None
+        # A translation that exists but is not live is never served: try the next.
+        if source is not None and api.is_visible(source):
+            return source, True
     return None, False
 
 
@@ -440,28 +595,32 @@ class ResolveView(ApiViewMixin, APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter(
+            text_parameter(
                 "path",
-                str,
-                OpenApiParameter.QUERY,
+                "A public path such as /nl/zaken/ahmadreza-djalali/.",
                 required=True,
-                description="A public path such as /nl/zaken/ahmadreza-djalali/.",
+                example="/nl/",
             ),
             FALLBACK_PARAMETER,
         ],
         responses={
             200: OpenApiResponse(
-                PageSerializer,
-                description="The page (envelope plus the fields of its type), or a "
-                "redirect object (see RedirectSerializer) for a redirected path.",
+                PolymorphicProxySerializer(
+                    component_name="ResolvedPage",
+                    serializers=lambda: served_types(with_redirect=True),
+                    resource_type_field_name="type",
+                ),
+                description="The page (envelope plus the fields of its type, told "
+                "apart by ``type``), or a redirect object for a redirected path.",
             ),
             **ERROR_RESPONSES,
         },
     )
     def get(self, request: Request) -> Response:
-        raw = request.query_params.get("path", "").strip()
-        if not raw:
+        given = request.query_params.get("path", "")
+        if not given:
             raise bad_request(messages.MISSING_PATH, code="missing_path")
+        raw = given.strip()
         path = unquote(urlsplit(raw).path) or "/"
         if not path.startswith("/"):
             path = "/" + path
@@ -480,7 +639,7 @@ class ResolveView(ApiViewMixin, APIView):
 
     def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
         path = request.GET.get("path", "")
-        first = path.strip("/").split("/", 1)[0]
+        first = path.strip().strip("/").split("/", 1)[0]
         return request_language(request, first)
 
     def split(self, path: str) -> tuple[str, str | None]:
@@ -506,7 +665,7 @@ class ResolveView(ApiViewMixin, APIView):
             self.api,
             page_type.queryset(),
             Q(pk=row["id"]),
-            fallback=truthy(request.query_params.get("fallback")),
+            fallback=fallback_requested(request),
         )
         if page is None:
             return None
@@ -558,22 +717,25 @@ class PreviewView(ApiViewMixin, APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter(
+            text_parameter(
                 "content_type",
-                str,
-                OpenApiParameter.QUERY,
+                "As given to the front end, e.g. casepages.prisonercasepage.",
                 required=True,
-                description="As given to the front end, e.g. casepages.prisonercasepage.",
             ),
-            OpenApiParameter(
+            text_parameter(
                 "token",
-                str,
-                OpenApiParameter.QUERY,
+                "The signed preview token given to the front end.",
                 required=True,
-                description="The signed preview token given to the front end.",
             ),
         ],
-        responses={200: PageSerializer, **ERROR_RESPONSES},
+        responses={
+            200: PolymorphicProxySerializer(
+                component_name="PreviewedPage",
+                serializers=lambda: served_types(with_redirect=False),
+                resource_type_field_name="type",
+            ),
+            **ERROR_RESPONSES,
+        },
     )
     def get(self, request: Request) -> Response:
         from wagtail_headless_preview.models import PagePreview
@@ -602,24 +764,35 @@ class PreviewView(ApiViewMixin, APIView):
         return serve_page(self, page, fallback=False)
 
 
+def served_types(*, with_redirect: bool) -> dict[str, Any]:
+    """The detail serializer of every registered page type by its ``type`` (the
+    discriminator of ``resolve`` and ``preview``), and ``redirect`` for resolve."""
+    mapping: dict[str, Any] = {
+        model._meta.label: page_type.serializer
+        for model, page_type in sorted(
+            registered_page_types().items(), key=lambda item: item[0]._meta.label
+        )
+    }
+    if with_redirect:
+        mapping["redirect"] = RedirectSerializer
+    return mapping
+
+
 class SchemaView(ApiViewMixin, SpectacularAPIView):
     """The OpenAPI 3 schema (YAML, or JSON with ``?format=json``), cached like the
     rest: generating it takes a while."""
 
+    content_negotiation_class = SchemaNegotiation
+
     language_from_url = False
     vary_on_accept = True
     renderer_classes = SpectacularAPIView.renderer_classes
-    # Only our API, whatever the host's SPECTACULAR_SETTINGS say: Wagtail's admin
-    # API views would otherwise produce warnings.
-    custom_settings = {
-        "TITLE": "NGO CMS content API",
-        "DESCRIPTION": "Prisoner cases, urgent actions and rallies in English, "
-        "Dutch and French.",
-        "VERSION": "1.0.0",
-        "SCHEMA_PATH_PREFIX": API_PREFIX,
-        "PREPROCESSING_HOOKS": ["ngo_cms.api.schema.only_api_v1"],
-        "COMPONENT_SPLIT_REQUEST": True,
-    }
+
+    @property
+    def custom_settings(self) -> dict[str, Any]:  # type: ignore[override]
+        """The exact schema's settings, whatever the host's SPECTACULAR_SETTINGS
+        say (only our API: Wagtail's admin API views would produce warnings)."""
+        return schema_settings(settings.INSTALLED_APPS)
 
     # Generated once: it does not change with content, and no query string (other
     # than the format and language drf-spectacular reads) makes a new copy.
@@ -652,10 +825,14 @@ class DocsView(ApiViewMixin, SpectacularSwaggerSplitView):
 
 
 class NotFoundView(ApiViewMixin, APIView):
-    """Any address under /api/v1/ that no endpoint serves: a JSON 404."""
+    """Any address under /api/v1/ that no endpoint serves: a JSON 404, in the
+    language its first segment names (``/api/v1/nl/nope/`` answers in Dutch)."""
 
-    language_from_url = False
     schema = None
+
+    def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
+        rest = request.path_info.removeprefix(API_ROOT)
+        return request_language(request, rest.split("/", 1)[0])
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         raise APIError(messages.NOT_FOUND, code="not_found", status_code=404)

@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from ngo_cms.api.spectacular import schema_settings
 from ngo_cms.machine_translation import machine_translator_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -356,8 +357,16 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "ngo_cms.api.errors.exception_handler",
+    # JSON whatever Accept says (ngo_cms/api/negotiation.py).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": (
+        "ngo_cms.api.negotiation.FirstRendererNegotiation"
+    ),
     # Trusted proxies in front of the app, for telling signers apart (actions.throttle).
     "NUM_PROXIES": NUM_PROXIES,
+    # No ?format= override: every endpoint has one format (the schema picks YAML or
+    # JSON itself, see ngo_cms.api.views.SchemaView), and a parameter that is not
+    # honoured must not be documented.
+    "URL_FORMAT_OVERRIDE": None,
 }
 # Signing and confirming (API, HTML form and confirmation page alike) are limited per
 # client (IP address), per campaign and per address, in the "throttle" cache. Over
@@ -370,22 +379,16 @@ SIGNING_RATES = {
     "confirm": "30/minute",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "NGO CMS content API",
-    "DESCRIPTION": "Prisoner cases, urgent actions and rallies in English, Dutch and French.",
-    "VERSION": "1.0.0",
+    # The exact schema's settings live with the API (SchemaView uses them too).
+    **schema_settings(),
     "SERVE_INCLUDE_SCHEMA": False,
-    # Only our API: Wagtail's admin API views would otherwise produce warnings.
-    "SCHEMA_PATH_PREFIX": "/api/v1/",
-    "PREPROCESSING_HOOKS": ["ngo_cms.api.schema.only_api_v1"],
-    "COMPONENT_SPLIT_REQUEST": True,
-    # One enum for the translation states of the envelope and its translations.
-    "ENUM_NAME_OVERRIDES": {
-        "TranslationStateEnum": "ngo_cms.api.serializers.API_TRANSLATION_STATES",
-    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# ?fallback=1: the languages to try, in order, when a page is missing in one. A
+# language not named here falls back to the default language (LANGUAGE_CODE).
+API_LOCALE_FALLBACKS = {"nl": ["en"], "fr": ["en"]}
 CORS_URLS_REGEX = r"^/api/.*$"
 
 # Requests larger than this are refused before they reach a view (signing forms

@@ -71,7 +71,7 @@ def test_rally_page_serves_its_ics_file(client, embassy):
     response = client.get(embassy["nl"].ical_url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
-    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Disposition"].startswith("inline;")
     (event,) = events(response.content)
     assert event["SUMMARY"] == embassy["nl"].title
 
@@ -97,5 +97,5 @@ def test_a_unicode_slug_gives_a_properly_encoded_file_name(client, embassy):
     response = client.get(rally.ical_url)
     assert response.status_code == 200
     assert response["Content-Disposition"] == (
-        "attachment; filename*=utf-8''manifestation-%C3%A9t%C3%A9.ics"
+        "inline; filename*=utf-8''manifestation-%C3%A9t%C3%A9.ics"
     )

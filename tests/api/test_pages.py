@@ -64,15 +64,26 @@ def test_navigation_lists_home_and_sections_in_the_locale(api, locale, home_page
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_unknown_locale_is_a_json_404_in_the_clients_language(api, locale):
+def test_unknown_locale_is_a_json_404_that_does_not_vary_on_accept_language(
+    api, locale
+):
     response = api.get("/api/v1/de/navigation/", HTTP_ACCEPT_LANGUAGE=locale)
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+    assert "Accept-Language" not in response.get("Vary", "")
     body = response.json()
     assert body["code"] == "unknown_locale"
     assert body["message"] == message(
-        messages.UNKNOWN_LOCALE, locale, locale="de", choices="en, nl, fr"
+        messages.UNKNOWN_LOCALE, "en", locale="de", choices="en, nl, fr"
     )
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_unknown_address_under_a_locale_answers_in_that_language(api, locale):
+    response = api.get(f"/api/v1/{locale}/nope/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert response["Content-Language"] == locale
+    assert response.json()["message"] == message(messages.NOT_FOUND, locale)
 
 
 def test_unknown_api_address_is_a_json_404_not_a_redirect(api):
