@@ -82,9 +82,11 @@ def served_over_http() -> Iterator[str]:
 @pytest.fixture
 def base_url(settings) -> Iterator[str]:
     """The served app, with signing throttled loosely enough for the fuzzer."""
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"signing": "100000/minute"},
+    settings.SIGNING_RATES = {
+        "client": "100000/minute",
+        "campaign": "100000/minute",
+        "address": "100000/minute",
+        "confirm": "100000/minute",
     }
     with served_over_http() as url:
         yield url
