@@ -38,7 +38,9 @@ class TextMixin:
     """Only text, and no control characters, in a form field."""
 
     def to_python(self, value: Any) -> Any:
-        if value not in self.empty_values and not isinstance(value, str):
+        # An empty list or object is no more text than a full one: only None
+        # (left out) and strings pass.
+        if value is not None and not isinstance(value, str):
             raise forms.ValidationError(NOT_TEXT, code="not_text")
         value = super().to_python(value)
         if isinstance(value, str) and has_control_characters(value):
@@ -156,6 +158,9 @@ class SignatureForm(forms.Form):
 
     def __init__(self, data: Any = None, *, json: bool = False) -> None:
         super().__init__(data)
+        # A JSON client sends exactly what the API's schema says (ISO 3166 codes in
+        # capitals); a person typing in the HTML form may use lower case.
+        self.json = json
         for name in ("consent_privacy", "consent_contact"):
             self.fields[name].json = json
 
@@ -168,7 +173,8 @@ class SignatureForm(forms.Form):
         return email
 
     def clean_country(self) -> str:
-        code = self.cleaned_data["country"].strip().upper()
+        given = self.cleaned_data["country"]
+        code = given if self.json else given.strip().upper()
         if code not in countries:
             raise forms.ValidationError(
                 _("Choose a country from the list."), code="unknown_country"

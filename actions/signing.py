@@ -114,8 +114,13 @@ def sign_petition(
         if wait is not None:
             raise throttle.Throttled(wait)
     with translation.override(language_code):
-        if str(data.get(HONEYPOT_FIELD) or "").strip():
-            return SigningResult(SigningStatus.DROPPED)
+        honeypot = data.get(HONEYPOT_FIELD)
+        if honeypot is not None and not isinstance(honeypot, str):
+            # Not what a browser or the API's schema sends: an error, as for any
+            # field of the wrong type (the same for every address).
+            return SigningResult(
+                SigningStatus.INVALID, {HONEYPOT_FIELD: [_("Leave this field empty")]}
+            )
         state = action.signing_state(timezone.now())
         if state == "not_open":
             return SigningResult(
@@ -135,6 +140,11 @@ def sign_petition(
                 if name != HONEYPOT_FIELD
             }
             return SigningResult(SigningStatus.INVALID, errors)
+        # A bot filled in the hidden field: the answer of a valid signature, with
+        # nothing stored or mailed (checked after validation, so that the answer
+        # to data that is not valid never depends on it).
+        if (honeypot or "").strip():
+            return SigningResult(SigningStatus.DROPPED)
         email = form.cleaned_data["email"]
         if client is not None:
             # Over the address's limit: the usual answer, but no row and no mail,

@@ -220,8 +220,13 @@ class ActionDetailSerializer(ActionSummarySerializer):
 
 
 # Text that is not only blank and holds no NUL: what the signing form accepts.
-FILLED_TEXT = RegexValidator(r"^[^\u0000]*[^\s\u0000][^\u0000]*$")
-NO_NUL = RegexValidator(r"^[^\u0000]*$")
+# Text a signer types: no control characters (actions.forms refuses them), and a
+# name holds more than spaces. The schema carries these patterns to clients.
+FILLED_TEXT = RegexValidator(
+    r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f]"
+    r"[^\u0000-\u001f\u007f-\u009f]*$"
+)
+NO_NUL = RegexValidator(r"^[^\u0000-\u001f\u007f-\u009f]*$")
 
 
 @extend_schema_field({"type": "boolean", "enum": [True]})
@@ -238,18 +243,29 @@ class SignatureRequestSerializer(serializers.Serializer):
 
     first_name = serializers.CharField(max_length=100, validators=[FILLED_TEXT])
     last_name = serializers.CharField(max_length=100, validators=[FILLED_TEXT])
-    email = serializers.EmailField(max_length=254)
+    email = serializers.EmailField(
+        max_length=254,
+        help_text="An address that starts with =, +, - or @ is refused: spreadsheets "
+        "would read it as a formula.",
+    )
     country = CountryCodeField(help_text="ISO 3166 code, e.g. BE.")
     postcode = serializers.CharField(
-        max_length=20, required=False, allow_blank=True, validators=[NO_NUL]
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        validators=[NO_NUL],
     )
     consent_privacy = ConsentField(
         help_text="Consent to the privacy notice: required, and must be true."
     )
-    consent_contact = serializers.BooleanField(required=False)
+    consent_contact = serializers.BooleanField(
+        required=False, allow_null=True, help_text="Left out or null: no."
+    )
     website = serializers.CharField(
         required=False,
         allow_blank=True,
+        allow_null=True,
         help_text="A honeypot: leave it out or empty. A filled-in one is dropped.",
     )
 

@@ -224,7 +224,8 @@ class SignatureConfirmView(ApiViewMixin, generics.GenericAPIView):
     """Confirm a signature with the token of the mailed link (headless front ends).
 
     200 with the campaign's count once confirmed (again 200 when it already was);
-    400 ``invalid_token`` or ``expired_token``; 429 and 503 as for signing.
+    404 ``invalid_token`` for a token this site never signed (a link copied wrong),
+    410 ``expired_token`` for one that is too old; 429 and 503 as for signing.
     """
 
     serializer_class = SignatureConfirmRequestSerializer
@@ -236,10 +237,16 @@ class SignatureConfirmView(ApiViewMixin, generics.GenericAPIView):
         request=SignatureConfirmRequestSerializer,
         responses={
             200: SignatureConfirmResultSerializer,
-            400: OpenApiResponse(
-                ErrorSerializer, description="The token is invalid or expired."
+            400: OpenApiResponse(ErrorSerializer, description="No token was sent."),
+            404: OpenApiResponse(
+                ErrorSerializer,
+                description="Unknown action, or a token this site never issued "
+                "(code invalid_token).",
             ),
-            404: ERROR_RESPONSES[404],
+            410: OpenApiResponse(
+                ErrorSerializer,
+                description="The token has expired (code expired_token): sign again.",
+            ),
             429: OpenApiResponse(ErrorSerializer, description="Too many attempts."),
             503: OpenApiResponse(
                 ErrorSerializer, description="Confirming is briefly unavailable."
@@ -261,8 +268,16 @@ class SignatureConfirmView(ApiViewMixin, generics.GenericAPIView):
             count = confirm_signature(action, token)
         except InvalidToken as error:
             if error.expired:
-                raise APIError(messages.EXPIRED_TOKEN, code="expired_token") from None
-            raise APIError(messages.INVALID_TOKEN, code="invalid_token") from None
+                raise APIError(
+                    messages.EXPIRED_TOKEN,
+                    code="expired_token",
+                    status_code=status.HTTP_410_GONE,
+                ) from None
+            raise APIError(
+                messages.INVALID_TOKEN,
+                code="invalid_token",
+                status_code=status.HTTP_404_NOT_FOUND,
+            ) from None
         body = {
             "status": SigningStatus.CONFIRMED.value,
             "message": str(messages.SIGNATURE_CONFIRMED),

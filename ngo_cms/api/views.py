@@ -126,13 +126,13 @@ ERROR_RESPONSES = {
 }
 
 
-def _has_nul(request: Request) -> bool:
+def _has_nul(request: HttpRequest) -> bool:
     """Whether the path or any query parameter (name or value) holds a NUL."""
     if "\x00" in request.path:
         return True
     return any(
         "\x00" in name or any("\x00" in value for value in values)
-        for name, values in request.query_params.lists()
+        for name, values in request.GET.lists()
     )
 
 
@@ -238,16 +238,6 @@ class ApiViewMixin:
     def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
         return request_language(request, kwargs.get("locale"))
 
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        """Refuse NUL characters in the path or the query with a translated 400.
-
-        PostgreSQL cannot compare text holding NUL and its driver raises a
-        ValueError, which would otherwise be a 500.
-        """
-        if _has_nul(request):
-            raise bad_request(messages.NUL_CHARACTER, code="nul_character")
-        super().initial(request, *args, **kwargs)
-
     def negotiated_format(self, request: HttpRequest) -> str:
         """The media type DRF will answer in, for the cache key: the raw Accept
         header would let every distinct header make (and render) a new entry."""
@@ -262,21 +252,22 @@ class ApiViewMixin:
     def check_parameters(
         self, request: HttpRequest, kwargs: dict[str, Any], language: str
     ) -> HttpResponse | None:
-        """A 400 for a query parameter given twice or holding a NUL character, a
-        404 for a path segment holding one; None when the request is fine.
+        """A 400 for a query parameter given twice, or for a NUL character in the
+        path or the query; None when the request is fine.
 
         Every endpoint reads one value per parameter, and no database compares
-        text with NUL: refusing both here keeps the answers as the schema says.
+        text with NUL (PostgreSQL's driver raises, which would be a 500): refusing
+        both here keeps the answers as the schema says.
         """
         with translation.override(language):
             error = None
+            if _has_nul(request):
+                error = bad_request(messages.NUL_CHARACTER, code="nul_character")
             for name in request.GET:
                 values = request.GET.getlist(name)
-                if len(values) > 1 or any("\x00" in value for value in values):
-                    error = invalid_filter(name, values[-1].replace("\x00", ""))
+                if error is None and len(values) > 1:
+                    error = invalid_filter(name, values[-1])
                     break
-            if error is None and any("\x00" in str(v) for v in kwargs.values()):
-                error = APIError(messages.NOT_FOUND, code="not_found", status_code=404)
             if error is None:
                 return None
             body = error_body(
@@ -308,7 +299,7 @@ class PageListView(ApiViewMixin, generics.ListAPIView):
     page_model: type[Page] = Page
     pagination_class = PagePagination
     default_ordering: tuple[str, ...] = ("-first_published_at", "pk")
-    query_parameters = ("page", "page_size")
+    query_parameters = ("page", "page_size", "fallback")
 
     def get_queryset(self) -> QuerySet:
         locale = self.api.locale(self.kwargs["locale"])

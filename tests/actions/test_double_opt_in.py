@@ -186,7 +186,7 @@ def test_expired_forged_and_foreign_tokens_are_refused_in_the_signers_language(
         f"/api/v1/fr/actions/{actions['fr'].slug}/signatures/confirm/",
         data={"token": token},
     )
-    assert api.status_code == 400
+    assert api.status_code == 410
     assert api.json()["code"] == "expired_token"
     assert actions["fr"].signature_count == before
 
