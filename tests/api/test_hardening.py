@@ -197,7 +197,7 @@ def test_confirmations_are_throttled_per_client(api, actions, settings):
     settings.SIGNING_RATES = {**settings.SIGNING_RATES, "confirm": "2/minute"}
     url = signatures_url(actions["en"]) + "confirm/"
     codes = [api.post(url, data={"token": "bad"}).status_code for _n in range(3)]
-    assert codes == [400, 400, 429]
+    assert codes == [404, 404, 429]
     assert api.post(url, data={"token": "bad"}).json()["code"] == "throttled"
 
 
