@@ -73,6 +73,17 @@ def reload_demo(transactional_db):
 
 
 @pytest.fixture
+def djalali(db) -> dict[str, Page]:
+    """The demo case of Ahmadreza Djalali, by language code."""
+    from casepages.models import PrisonerCasePage
+
+    return {
+        page.locale.language_code: page
+        for page in PrisonerCasePage.objects.filter(slug="ahmadreza-djalali")
+    }
+
+
+@pytest.fixture
 def locales(db) -> dict[str, Locale]:
     """The en, nl and fr locales by language code."""
     return {locale.language_code: locale for locale in Locale.objects.all()}

@@ -2,19 +2,10 @@
 
 import pytest
 
-from casepages.models import CaseIndexPage, PrisonerCasePage
+from casepages.models import CaseIndexPage
 
 
 @pytest.fixture
 def case_index(db) -> CaseIndexPage:
     """The English case index of the demo site."""
     return CaseIndexPage.objects.get(locale__language_code="en")
-
-
-@pytest.fixture
-def djalali(db) -> dict[str, PrisonerCasePage]:
-    """The demo case of Ahmadreza Djalali, by language code."""
-    return {
-        page.locale.language_code: page
-        for page in PrisonerCasePage.objects.filter(slug="ahmadreza-djalali")
-    }

@@ -9,21 +9,13 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
-from casepages.models import CaseIndexPage, PrisonerCasePage
+from casepages.models import CaseIndexPage
 from ngo_cms.models import TranslationAssignment
 from tests.factories.casepages import PrisonerCasePageFactory
 
 from .translation_helpers import make_member, publish_source_change
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def djalali() -> dict[str, PrisonerCasePage]:
-    return {
-        page.locale.language_code: page
-        for page in PrisonerCasePage.objects.filter(slug="ahmadreza-djalali")
-    }
 
 
 @pytest.fixture

@@ -26,14 +26,6 @@ QUEUE = "/admin/translations/queue/"
 
 
 @pytest.fixture
-def djalali() -> dict[str, PrisonerCasePage]:
-    return {
-        page.locale.language_code: page
-        for page in PrisonerCasePage.objects.filter(slug="ahmadreza-djalali")
-    }
-
-
-@pytest.fixture
 def case_index() -> CaseIndexPage:
     return CaseIndexPage.objects.get(locale__language_code="en")
 

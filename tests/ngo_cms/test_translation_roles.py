@@ -5,21 +5,13 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 
-from casepages.models import PrisonerCasePage, Theme
+from casepages.models import Theme
 from ngo_cms.models import HomePage, TranslationTeam
 from ngo_cms.translation_roles import setup_translation_roles, workflow_name
 
 from .translation_helpers import make_member, publish_source_change
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def djalali() -> dict[str, PrisonerCasePage]:
-    return {
-        page.locale.language_code: page
-        for page in PrisonerCasePage.objects.filter(slug="ahmadreza-djalali")
-    }
 
 
 @pytest.fixture

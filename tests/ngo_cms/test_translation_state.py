@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
-from casepages.models import PrisonerCasePage, Theme
+from casepages.models import Theme
 from ngo_cms.translation_state import (
     TranslationState,
     translation_state,
@@ -16,14 +16,6 @@ from tests.factories.casepages import PrisonerCasePageFactory
 from .translation_helpers import publish_source_change, start_translation, translate_all
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def djalali() -> dict[str, PrisonerCasePage]:
-    return {
-        page.locale.language_code: page
-        for page in PrisonerCasePage.objects.filter(slug="ahmadreza-djalali")
-    }
 
 
 @pytest.fixture(autouse=True)
