@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -59,16 +59,12 @@ class ActionListView(PageListView):
     page_model = UrgentActionPage
     serializer_class = ActionSummarySerializer
     query_parameters = (*PageListView.query_parameters, "status", "q")
+    search_fields = ("title", "summary")
 
     def filter_pages(self, queryset: QuerySet) -> QuerySet:
         state = choice_filter(self.request, "status", ActionStatus.values)
         if state:
             queryset = queryset.filter(status=state)
-        query = self.request.query_params.get("q", "").strip()
-        if query:
-            queryset = queryset.filter(
-                Q(title__icontains=query) | Q(summary__icontains=query)
-            )
         return queryset
 
     @extend_schema(
@@ -293,6 +289,7 @@ class RallyListView(PageListView):
     page_model = RallyPage
     serializer_class = RallySummarySerializer
     query_parameters = (*PageListView.query_parameters, "when", "q")
+    search_fields = ("title", "summary", "city")
 
     def get_ordering(self) -> tuple[str, ...]:
         when = choice_filter(self.request, "when", ["upcoming", "past"])
@@ -305,13 +302,6 @@ class RallyListView(PageListView):
             queryset = queryset.filter(ends_at__gte=now)
         elif when == "past":
             queryset = queryset.filter(ends_at__lt=now)
-        query = self.request.query_params.get("q", "").strip()
-        if query:
-            queryset = queryset.filter(
-                Q(title__icontains=query)
-                | Q(summary__icontains=query)
-                | Q(city__icontains=query)
-            )
         return queryset
 
     @extend_schema(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
 from casepages.choices import CaseStatus
@@ -65,6 +65,7 @@ class CaseListView(PageListView):
 
     page_model = PrisonerCasePage
     serializer_class = CaseSummarySerializer
+    search_fields = ("title", "name_original_script", "summary")
     query_parameters = (
         *PageListView.query_parameters,
         "status",
@@ -103,13 +104,6 @@ class CaseListView(PageListView):
                 queryset.filter(themes__translation_key=key)
                 if key is not None
                 else queryset.none()
-            )
-        query = params.get("q", "").strip()
-        if query:
-            queryset = queryset.filter(
-                Q(title__icontains=query)
-                | Q(name_original_script__icontains=query)
-                | Q(summary__icontains=query)
             )
         return queryset
 

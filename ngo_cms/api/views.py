@@ -55,6 +55,7 @@ from .registry import (
     registered_endpoints,
     registered_page_types,
 )
+from .search import RANK, text_search
 from .serializers import (
     ErrorSerializer,
     IndexSerializer,
@@ -299,6 +300,8 @@ class PageListView(ApiViewMixin, generics.ListAPIView):
     page_model: type[Page] = Page
     pagination_class = PagePagination
     default_ordering: tuple[str, ...] = ("-first_published_at", "pk")
+    # The text fields ``?q=`` searches (ngo_cms.api.search); empty: no search.
+    search_fields: tuple[str, ...] = ()
     query_parameters = ("page", "page_size", "fallback")
 
     def get_queryset(self) -> QuerySet:
@@ -308,9 +311,19 @@ class PageListView(ApiViewMixin, generics.ListAPIView):
             queryset = self.best_translations(manager, self.kwargs["locale"])
         else:
             queryset = self.api.visible(manager.filter(locale=locale))
-        return self.serializer_class.optimise_queryset(
-            self.filter_pages(queryset).order_by(*self.get_ordering())
+        queryset = text_search(
+            self.filter_pages(queryset),
+            self.request.query_params.get("q", ""),
+            list(self.search_fields),
+            self.api.locale(self.kwargs["locale"]).language_code,
         )
+        ordering = self.get_ordering()
+        if RANK in queryset.query.annotations and "ordering" not in (
+            self.request.query_params
+        ):
+            # A search is answered most relevant first, unless a sort was asked.
+            ordering = (f"-{RANK}", *ordering)
+        return self.serializer_class.optimise_queryset(queryset.order_by(*ordering))
 
     def best_translations(self, manager: Any, language: str) -> QuerySet:
         """One page per translation key: the live, public version in ``language``,
