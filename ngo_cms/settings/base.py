@@ -3,7 +3,7 @@
 Every environment variable the project reads is declared in the block below, with
 its type and its default. The defaults give the embedded setup: a SQLite file and a
 media folder under ``var/``, and a local-memory cache, so nothing needs to run
-besides Python. README.md ("Configuration") and ``.env.example`` list them all.
+besides Python. docs/operators.md ("Configuration") and ``.env.example`` list them all.
 """
 
 import os

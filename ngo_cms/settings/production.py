@@ -2,7 +2,7 @@
 server won't start.
 
 Set ``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``REDIS_URL`` (and usually
-``DATABASE_URL``); README.md ("Production deployment") lists the rest. Without a
+``DATABASE_URL``); docs/operators.md ("Production deployment") lists the rest. Without a
 shared cache every worker would keep its own cache generation and throttles: an
 unpublished page would go on being served by some of them, and limits would be
 per worker.
@@ -39,7 +39,7 @@ if _missing:
             if len(_missing) > 1
             else _missing[0]
         )
-        + "; set them in the environment (see README.md, 'Production deployment')."
+        + "; set them in the environment (see docs/operators.md, 'Production deployment')."
     )
 
 DEBUG = False
