@@ -54,7 +54,4 @@ UNAVAILABLE = _(
     "The service is briefly unavailable. Please try again in %(seconds)s seconds."
 )
 NUL_CHARACTER = _("Addresses and parameters cannot contain NUL characters.")
-NOT_TEXT = _("Send this as text.")
-NOT_A_BOOLEAN = _("Send this as true or false.")
-BAD_COUNTRY = _("Give a country as its ISO 3166 code in capitals, such as BE.")
 SERVER_ERROR = _("Something went wrong on our side. Please try again later.")
