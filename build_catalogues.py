@@ -6,8 +6,8 @@ committing the binary ``.mo`` files) keeps one source of truth that merges as te
 and can never be stale in a release. setuptools calls this ``build_py`` through
 ``[tool.setuptools.cmdclass]`` in pyproject.toml; polib is a build requirement.
 
-The wheel also leaves out the example site's demo content (``demo.py`` modules and
-the ``load_demo`` command): about 90 KB of prose a host project has no use for.
+The example site (settings, URLs, demo content, ``load_demo``) is a package of its
+own, ``example_site``, that ``[tool.setuptools.packages.find]`` leaves out of the wheel.
 """
 
 from __future__ import annotations
@@ -17,23 +17,9 @@ from pathlib import Path
 import polib
 from setuptools.command.build_py import build_py as _build_py
 
-# Modules of the example site that the wheel does not ship (package, module name).
-EXCLUDED_MODULES = {
-    ("ngo_cms", "demo"),
-    ("casepages", "demo"),
-    ("actions", "demo"),
-    ("ngo_cms.management.commands", "load_demo"),
-}
-
 
 class build_py(_build_py):
-    """``build_py`` that compiles catalogues and leaves the demo content out."""
-
-    def find_package_modules(self, package: str, package_dir: str) -> list:
-        modules = super().find_package_modules(package, package_dir)
-        if self.editable_mode:
-            return modules
-        return [m for m in modules if (m[0], m[1]) not in EXCLUDED_MODULES]
+    """``build_py`` that compiles the catalogues into the build."""
 
     def run(self) -> None:
         super().run()

@@ -345,7 +345,7 @@ def server(env: dict[str, str], workers: int) -> Iterator[int]:
     process = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
-            "ngo_cms.wsgi:application",
+            "example_site.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

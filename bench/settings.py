@@ -11,8 +11,8 @@ import os
 
 import dj_database_url
 
-from ngo_cms.settings.base import *  # noqa: F403
-from ngo_cms.settings.base import INSTALLED_APPS, WAGTAILSEARCH_BACKENDS
+from example_site.settings.base import *  # noqa: F403
+from example_site.settings.base import INSTALLED_APPS, WAGTAILSEARCH_BACKENDS
 
 DEBUG = False
 NGO_CMS_ALLOW_DEMO = True  # the benchmark seeds its own throwaway database

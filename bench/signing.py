@@ -248,7 +248,7 @@ def main() -> None:
         server = subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
-                "ngo_cms.wsgi:application",
+                "example_site.wsgi:application",
                 "--bind",
                 f"127.0.0.1:{options.port}",
                 "--workers",

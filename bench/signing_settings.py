@@ -24,6 +24,6 @@ CACHES = {
 }
 REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": 1}  # noqa: F405
 NUM_PROXIES = 1
-ROOT_URLCONF = "ngo_cms.urls"
+ROOT_URLCONF = "example_site.urls"
 # Mails stay queued in the database (no worker runs during the benchmark).
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -14,7 +14,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from casepages.models import PrisonerCasePage
-from ngo_cms.urls import urlpatterns as project_urlpatterns
+from example_site.urls import urlpatterns as project_urlpatterns
 
 PrisonerCasePage.api_fields = [
     APIField(name)

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from casepages.models import CaseIndexPage, PrisonerCasePage
-from ngo_cms.demo import stream
+from example_site.demo import stream
 
 pytestmark = pytest.mark.django_db
 

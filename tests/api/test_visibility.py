@@ -13,8 +13,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from actions.models import ActionIndexPage, RallyIndexPage, UrgentActionPage
 from casepages.models import CaseIndexPage, PrisonerCasePage
+from example_site.demo import stream
 from ngo_cms import visibility
-from ngo_cms.demo import stream
 from tests.factories.actions import RallyPageFactory, UrgentActionPageFactory
 from tests.factories.casepages import PrisonerCasePageFactory
 

@@ -7,9 +7,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from example_site.urls import handler404, handler500
+from example_site.urls import urlpatterns as site_urlpatterns
 from ngo_cms.api.views import ApiViewMixin
-from ngo_cms.urls import handler404, handler500
-from ngo_cms.urls import urlpatterns as site_urlpatterns
 
 
 def crash(request: HttpRequest, locale: str) -> HttpResponse:

@@ -3,8 +3,8 @@
 
 import os
 
-from ngo_cms.settings.test import *  # noqa: F403
-from ngo_cms.settings.test import INSTALLED_APPS
+from example_site.settings.test import *  # noqa: F403
+from example_site.settings.test import INSTALLED_APPS
 
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "actions"]
 DATABASES = {

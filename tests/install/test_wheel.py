@@ -102,7 +102,14 @@ def test_the_wheel_installs_into_a_fresh_wagtail_site(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "ngo_cms/locale/nl/LC_MESSAGES/django.mo" in names
     assert "ngo_cms/locale/fr/LC_MESSAGES/django.mo" in names
-    assert not [name for name in names if name.endswith("/demo.py")]
+    # Only the apps: the example site (settings, URLs, demo content) stays out.
+    assert {name.split("/")[0] for name in names if "/" in name} == {
+        "ngo_cms",
+        "casepages",
+        "actions",
+        wheel.name.split("-py3")[0].replace(".whl", "") + ".dist-info",
+    }
+    assert not [name for name in names if "demo" in name or "/settings/" in name]
     assert any(name.endswith("licenses/LICENSE") for name in names)
 
     # A fresh virtual environment with the wheel and this environment's pins.

@@ -15,7 +15,7 @@ from ngo_cms.api import caching
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "ngo_cms.settings.production",
+    "DJANGO_SETTINGS_MODULE": "example_site.settings.production",
     "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-" + "z" * 20,
     "ALLOWED_HOSTS": "ngo.example.org",
     "REDIS_URL": "redis://127.0.0.1:6379/4",

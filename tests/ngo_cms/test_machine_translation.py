@@ -86,7 +86,7 @@ def test_settings_read_the_machine_translator_from_the_environment(env, expected
     names = ("LIBRETRANSLATE_URL", "LIBRETRANSLATE_API_KEY", "DEEPL_API_KEY")
     clean = {key: value for key, value in os.environ.items() if key not in names}
     code = (
-        "from ngo_cms.settings import base; c = base.WAGTAILLOCALIZE_MACHINE_TRANSLATOR; "
+        "from example_site.settings import base; c = base.WAGTAILLOCALIZE_MACHINE_TRANSLATOR; "
         "print(c and c['CLASS'].rsplit('.', 1)[1] + ' ' + "
         "(c['OPTIONS'].get('LIBRETRANSLATE_URL') or c['OPTIONS'].get('AUTH_KEY')))"
     )

@@ -35,7 +35,7 @@ def load_settings(module: str, **env: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("module", ["dev", "test"])
 def test_settings_load_with_embedded_defaults(module):
-    result = load_settings(f"ngo_cms.settings.{module}")
+    result = load_settings(f"example_site.settings.{module}")
     assert result.returncode == 0, result.stderr
     engine, cache, _debug = result.stdout.split()
     assert engine == "django.db.backends.sqlite3"
@@ -44,7 +44,7 @@ def test_settings_load_with_embedded_defaults(module):
 
 def test_production_settings_load_when_configured():
     result = load_settings(
-        "ngo_cms.settings.production",
+        "example_site.settings.production",
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="ngo.example.org",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
@@ -71,7 +71,7 @@ def test_production_settings_load_when_configured():
     ],
 )
 def test_production_refuses_to_start_with_one_line_not_a_traceback(env, missing):
-    result = load_settings("ngo_cms.settings.production", **env)
+    result = load_settings("example_site.settings.production", **env)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0

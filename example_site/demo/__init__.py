@@ -1,9 +1,9 @@
 """Building blocks for demo content: pages written once in English and translated
 into Dutch and French through wagtail-localize, exactly as a translator would.
 
-Every app that has demo content provides a ``demo`` module with a function
-``load(ctx: DemoContext) -> None``; ``manage.py load_demo`` calls them in
-``INSTALLED_APPS`` order (so cases exist before the actions that link to them).
+Each app's demo content is a module of this package with a function
+``load(ctx: DemoContext) -> None`` (``APP_DEMOS``); ``manage.py load_demo`` calls those
+of the installed apps, cases before the actions that link to them.
 
 Demo text is registered in a :class:`Catalogue` as English with its Dutch and French
 renderings. Pages are built from the English and then translated segment by segment
@@ -22,7 +22,6 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
-from importlib.util import find_spec
 from typing import Any, TextIO
 
 from django.apps import apps
@@ -225,19 +224,24 @@ def translate(
     return translated
 
 
+# The demo content of each app, in the order they are loaded (cases exist before the
+# actions and rallies that link to them). An app that is not installed is skipped.
+APP_DEMOS = {
+    "casepages": "example_site.demo.casepages",
+    "actions": "example_site.demo.actions",
+}
+
+
 def run_app_loaders(ctx: DemoContext) -> list[str]:
-    """Call ``load(ctx)`` of every installed app's ``demo`` module, in app order.
+    """Call ``load(ctx)`` of the demo module of every installed app.
 
     Returns:
         The names of the apps whose demo content was loaded.
     """
     loaded = []
-    for app_config in apps.get_app_configs():
-        if app_config.name == "ngo_cms":
-            continue
-        module_name = f"{app_config.name}.demo"
-        if find_spec(module_name) is None:
+    for app_name, module_name in APP_DEMOS.items():
+        if not apps.is_installed(app_name):
             continue
         import_module(module_name).load(ctx)
-        loaded.append(app_config.name)
+        loaded.append(app_name)
     return loaded

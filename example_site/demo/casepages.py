@@ -13,10 +13,9 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
-from ngo_cms.demo import Catalogue, DemoContext, stream, translate, upsert_page
-
-from .choices import CaseStatus, DatePrecision, TimelineEventKind
-from .models import CaseIndexPage, PrisonerCasePage, Theme
+from casepages.choices import CaseStatus, DatePrecision, TimelineEventKind
+from casepages.models import CaseIndexPage, PrisonerCasePage, Theme
+from example_site.demo import Catalogue, DemoContext, stream, translate, upsert_page
 
 PORTRAIT_TITLE = "Demo portrait placeholder: Ahmadreza Djalali"
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR

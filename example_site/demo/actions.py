@@ -16,11 +16,8 @@ from decimal import Decimal
 from django.utils import timezone
 from wagtail.models import Page
 
-from casepages.models import Theme
-from ngo_cms.demo import Catalogue, DemoContext, publish, stream, translate, upsert_page
-
-from .choices import ActionStatus, RallyStatus
-from .models import (
+from actions.choices import ActionStatus, RallyStatus
+from actions.models import (
     ActionIndexPage,
     Organisation,
     RallyIndexPage,
@@ -29,6 +26,15 @@ from .models import (
     RallyRelatedCase,
     Signature,
     UrgentActionPage,
+)
+from casepages.models import Theme
+from example_site.demo import (
+    Catalogue,
+    DemoContext,
+    publish,
+    stream,
+    translate,
+    upsert_page,
 )
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")

@@ -105,6 +105,9 @@ INSTALLED_APPS = [
     "ngo_cms",
     "casepages",
     "actions",
+    # The example site itself: demo content and `load_demo`; not part of the apps'
+    # wheel, and a host project does not install it.
+    "example_site",
     # wagtail-localize replaces wagtail.locales (it adds locale synchronisation).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -170,8 +173,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "ngo_cms.urls"
-WSGI_APPLICATION = "ngo_cms.wsgi.application"
+ROOT_URLCONF = "example_site.urls"
+WSGI_APPLICATION = "example_site.wsgi.application"
 
 TEMPLATES = [
     {

@@ -27,8 +27,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from example_site.demo import Catalogue, DemoContext, run_app_loaders, translate
 from ngo_cms.conf import app_settings
-from ngo_cms.demo import Catalogue, DemoContext, run_app_loaders, translate
 from ngo_cms.models import HomePage
 
 DEMO_USERNAME = "admin"
