@@ -18,6 +18,8 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Locale, Page
 
+from tests.db_snapshot import Snapshot
+
 
 def pytest_collection_modifyitems(
     config: pytest.Config, items: list[pytest.Item]
@@ -34,11 +36,24 @@ def pytest_collection_modifyitems(
             item.add_marker(skip)
 
 
+_snapshot = Snapshot()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Before pytest-django builds the test database: on SQLite, take it from the
+    snapshot of an earlier run when the code has not changed (tests/db_snapshot.py)."""
+    _snapshot.install()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo site once into the test database."""
+    """Load the demo site once into the test database (unless it came from the
+    snapshot, which holds it)."""
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=StringIO())
+        if not _snapshot.restored:
+            call_command("load_demo", stdout=StringIO())
+            _snapshot.save()
 
 
 def load_demo_anew() -> None:
