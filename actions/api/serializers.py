@@ -450,7 +450,3 @@ class RallyDetailSerializer(RallySummarySerializer):
     @extend_schema_field(PageLinkSerializer(many=True))
     def get_related_actions(self, page: RallyPage) -> list[dict[str, Any]]:
         return page_links_data(_related_pages(page, "related_actions"), self.context)
-
-
-ACTION_STATUSES = ActionStatus.values
-RALLY_STATUSES = RallyStatus.values

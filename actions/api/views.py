@@ -8,9 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpResponse, QueryDict
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import Throttled
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -21,6 +20,7 @@ from actions import throttle
 from actions.choices import ActionStatus, SigningStatus
 from actions.ical import calendar_response
 from actions.models import RallyPage, UrgentActionPage
+from actions.models.rallies import RallyQuerySet
 from actions.signing import InvalidToken, confirm_signature, sign_petition
 from ngo_cms.api import messages
 from ngo_cms.api.errors import APIError, error_body, not_found, unavailable_body
@@ -53,6 +53,19 @@ from .serializers import (
 Q_PARAMETER = text_parameter("q", "Search in the title and summary.")
 
 
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            LOCALE_PARAMETER,
+            enum_parameter(
+                "status", ActionStatus.values, "Only actions with this status."
+            ),
+            Q_PARAMETER,
+            FALLBACK_PARAMETER,
+        ],
+        responses={200: ActionSummarySerializer(many=True), **ERROR_RESPONSES},
+    )
+)
 class ActionListView(PageListView):
     """The live urgent actions of one language, newest first."""
 
@@ -67,33 +80,18 @@ class ActionListView(PageListView):
             queryset = queryset.filter(status=state)
         return queryset
 
-    @extend_schema(
-        parameters=[
-            LOCALE_PARAMETER,
-            enum_parameter(
-                "status", ActionStatus.values, "Only actions with this status."
-            ),
-            Q_PARAMETER,
-            FALLBACK_PARAMETER,
-        ],
-        responses={200: ActionSummarySerializer(many=True), **ERROR_RESPONSES},
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
+        responses={200: ActionDetailSerializer, 404: ERROR_RESPONSES[404]},
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
-
-
+)
 class ActionDetailView(PageDetailView):
     """One urgent action, with its signature count (all languages) and goal."""
 
     page_model = UrgentActionPage
     serializer_class = ActionDetailSerializer
-
-    @extend_schema(
-        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
-        responses={200: ActionDetailSerializer, 404: ERROR_RESPONSES[404]},
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
 
 def _unavailable() -> APIError:
@@ -282,29 +280,8 @@ class SignatureConfirmView(ApiViewMixin, generics.GenericAPIView):
         return Response(body)
 
 
-class RallyListView(PageListView):
-    """The live rallies of one language: all (latest first), upcoming (soonest first)
-    or past (most recent first)."""
-
-    page_model = RallyPage
-    serializer_class = RallySummarySerializer
-    query_parameters = (*PageListView.query_parameters, "when", "q")
-    search_fields = ("title", "summary", "city")
-
-    def get_ordering(self) -> tuple[str, ...]:
-        when = choice_filter(self.request, "when", ["upcoming", "past"])
-        return ("starts_at", "pk") if when == "upcoming" else ("-starts_at", "-pk")
-
-    def filter_pages(self, queryset: QuerySet) -> QuerySet:
-        when = choice_filter(self.request, "when", ["upcoming", "past"])
-        now = timezone.now()
-        if when == "upcoming":
-            queryset = queryset.filter(ends_at__gte=now)
-        elif when == "past":
-            queryset = queryset.filter(ends_at__lt=now)
-        return queryset
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         parameters=[
             LOCALE_PARAMETER,
             enum_parameter(
@@ -318,22 +295,42 @@ class RallyListView(PageListView):
         ],
         responses={200: RallySummarySerializer(many=True), **ERROR_RESPONSES},
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+)
+class RallyListView(PageListView):
+    """The live rallies of one language: all (latest first), upcoming (soonest first)
+    or past (most recent first)."""
+
+    page_model = RallyPage
+    serializer_class = RallySummarySerializer
+    query_parameters = (*PageListView.query_parameters, "when", "q")
+    search_fields = ("title", "summary", "city")
+
+    def get_ordering(self) -> tuple[str, ...]:
+        when = choice_filter(self.request, "when", ["upcoming", "past"])
+        if when == "upcoming":
+            return RallyQuerySet.UPCOMING_ORDER
+        return RallyQuerySet.PAST_ORDER
+
+    def filter_pages(self, queryset: RallyQuerySet) -> QuerySet:
+        when = choice_filter(self.request, "when", ["upcoming", "past"])
+        if when == "upcoming":
+            return queryset.upcoming()
+        if when == "past":
+            return queryset.past()
+        return queryset
 
 
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
+        responses={200: RallyDetailSerializer, 404: ERROR_RESPONSES[404]},
+    )
+)
 class RallyDetailView(PageDetailView):
     """One rally by its slug in the requested language."""
 
     page_model = RallyPage
     serializer_class = RallyDetailSerializer
-
-    @extend_schema(
-        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
-        responses={200: RallyDetailSerializer, 404: ERROR_RESPONSES[404]},
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
 
 class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
@@ -383,8 +380,8 @@ class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
     def get(self, request: Request, locale: str) -> HttpResponse:
         locale_obj = self.api.locale(locale)
         rallies = self.api.visible(
-            RallyPage.objects.filter(locale=locale_obj, ends_at__gte=timezone.now())
-        ).order_by("starts_at")
+            RallyPage.objects.filter(locale=locale_obj)
+        ).upcoming()
         return calendar_response(
             request, rallies, language_code=locale, filename=f"rallies-{locale}.ics"
         )

@@ -94,15 +94,25 @@ class Organisation(TranslatableMixin, models.Model):
 
 
 class RallyQuerySet(PageQuerySet):
-    """Rally pages with listing helpers (``RallyPage.objects.upcoming(locale)``)."""
+    """Rally pages with the one rule of what is upcoming and what is past, used by
+    the section pages, the API lists and every iCalendar feed.
+
+    A rally is upcoming until it has ended (one under way is still upcoming).
+    """
+
+    # Soonest first / most recent first; the id breaks ties so pages never shift.
+    UPCOMING_ORDER = ("starts_at", "pk")
+    PAST_ORDER = ("-starts_at", "-pk")
 
     def upcoming(self, now: datetime.datetime | None = None) -> RallyQuerySet:
         """Rallies that have not ended yet, soonest first."""
-        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+        return self.filter(ends_at__gte=now or timezone.now()).order_by(
+            *self.UPCOMING_ORDER
+        )
 
     def past(self, now: datetime.datetime | None = None) -> RallyQuerySet:
         """Rallies that have ended, most recent first."""
-        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
+        return self.filter(ends_at__lt=now or timezone.now()).order_by(*self.PAST_ORDER)
 
 
 RallyManager = PageManager.from_queryset(RallyQuerySet)
@@ -357,9 +367,6 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         """The postal address as lines, empty parts left out."""
         town = " ".join(part for part in (self.postcode, self.city) if part)
         return [line for line in (self.venue_name, self.street_address, town) if line]
-
-    def is_upcoming(self, now: datetime.datetime | None = None) -> bool:
-        return self.ends_at >= (now or timezone.now())
 
     def get_related_cases(self) -> list[Page]:
         """The live related case pages, in this page's language where translated."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 
 from casepages.choices import CaseStatus
 from casepages.models import PrisonerCasePage, Theme
@@ -60,6 +60,12 @@ LIST_PARAMETERS = [
 ]
 
 
+@extend_schema_view(
+    get=extend_schema(
+        parameters=LIST_PARAMETERS,
+        responses={200: CaseSummarySerializer(many=True), **ERROR_RESPONSES},
+    )
+)
 class CaseListView(PageListView):
     """The live cases of one language, newest first, with filters and search."""
 
@@ -107,23 +113,15 @@ class CaseListView(PageListView):
             )
         return queryset
 
-    @extend_schema(
-        parameters=LIST_PARAMETERS,
-        responses={200: CaseSummarySerializer(many=True), **ERROR_RESPONSES},
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
+        responses={200: CaseDetailSerializer, 404: ERROR_RESPONSES[404]},
     )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-
+)
 class CaseDetailView(PageDetailView):
     """One case by its slug in the requested language."""
 
     page_model = PrisonerCasePage
     serializer_class = CaseDetailSerializer
-
-    @extend_schema(
-        parameters=[LOCALE_PARAMETER, SLUG_PARAMETER, FALLBACK_PARAMETER],
-        responses={200: CaseDetailSerializer, 404: ERROR_RESPONSES[404]},
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)

@@ -34,7 +34,6 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-TARGET_LOCALES = ("nl", "fr")
 _LINK_OPEN = re.compile(r"<a\b[^>]*>")
 
 

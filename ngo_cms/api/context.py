@@ -147,9 +147,6 @@ class ApiContext:
             self._restricted = visibility.restricted_paths()
         return self._restricted
 
-    def is_public(self, path: str) -> bool:
-        return visibility.is_public_path(path, self.restricted_paths)
-
     def visible_q(self) -> Q:
         """Live, unexpired, public pages that are not untranslated aliases."""
         return visibility.visible_q(self.restricted_paths)

@@ -137,10 +137,6 @@ def _has_nul(request: HttpRequest) -> bool:
     )
 
 
-def truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
-
-
 def fallback_requested(request: Request) -> bool:
     """Whether ``?fallback=1`` asks for the language's fallback chain.
 
@@ -282,11 +278,6 @@ class ApiViewMixin:
     @property
     def api(self) -> ApiContext:
         return ApiContext.of(self.request)
-
-    def served_in(self, response: Response, language: str) -> Response:
-        """Name the language actually served (it differs on fallback)."""
-        response["Content-Language"] = language
-        return response
 
 
 class PageListView(ApiViewMixin, generics.ListAPIView):
@@ -844,12 +835,6 @@ class NotFoundView(ApiViewMixin, APIView):
     post = put = patch = delete = get
 
 
-def api_not_found(
-    request: HttpRequest, exception: Exception | None = None
-) -> HttpResponse:
-    return NotFoundView.as_view()(request)
-
-
 __all__ = [
     "FALLBACK_PARAMETER",
     "LOCALE_PARAMETER",
@@ -859,5 +844,4 @@ __all__ = [
     "PageListView",
     "choice_filter",
     "invalid_filter",
-    "truthy",
 ]
