@@ -11,13 +11,18 @@ the live detail. This module imports nothing from Django REST framework, so mode
 can import it cheaply.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from ngo_cms.conf import app_settings
 
-PREVIEW_SALT = "headlesspreview.token"
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
 
 def check_preview_token(token: str) -> None:
@@ -26,9 +31,9 @@ def check_preview_token(token: str) -> None:
 
     wagtail-headless-preview checks the signature but not its age: a token that
     leaked (a shared screen, a browser history, a proxy log) would show the draft
-    for ever.
+    for ever. The signer (and its salt) is the library's own.
     """
-    signing.TimestampSigner(salt=PREVIEW_SALT).unsign(
+    HeadlessPreviewMixin.get_preview_signer().unsign(
         token, max_age=app_settings.PREVIEW_TOKEN_MAX_AGE
     )
 
@@ -60,6 +65,14 @@ class HeadlessPreviewPageMixin(HeadlessPreviewMixin):
     button keeps Wagtail's own preview with the page's template, which is what an
     editor of a site with no front end yet needs.
     """
+
+    @classmethod
+    def get_page_from_preview_token(cls, token: str) -> Page | None:
+        """The library's lookup of the previewed draft, refusing expired tokens
+        (``signing.BadSignature``/``SignatureExpired``); None when no draft has
+        that token."""
+        check_preview_token(token)
+        return super().get_page_from_preview_token(token)
 
     def create_page_preview(self) -> PagePreview:
         """Store the draft for the front end, and drop the expired ones."""

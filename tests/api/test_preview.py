@@ -44,6 +44,20 @@ def test_preview_with_a_forged_token_is_a_404(api, cases):
     assert response.json()["code"] == "invalid_preview"
 
 
+@pytest.mark.parametrize(
+    "content_type",
+    ["auth.user", "wagtailcore.page", "actions.urgentactionpage", "nope", "x.y.z"],
+)
+def test_a_token_asked_for_as_another_type_is_a_404(api, cases, content_type):
+    """The token of a case's draft shows nothing under any other type, nor under a
+    type that is no page, and never a 500."""
+    params = preview_of(cases["en"])
+    params["content_type"] = content_type
+    response = api.get("/api/v1/preview/", params)
+    assert response.status_code == 404
+    assert response.json()["code"] == "invalid_preview"
+
+
 def test_preview_without_parameters_is_a_400(api):
     assert api.get("/api/v1/preview/").status_code == 400
 
