@@ -5,9 +5,10 @@ Each app's demo content is a module of this package with a function
 ``load(ctx: DemoContext) -> None`` (``APP_DEMOS``); ``manage.py load_demo`` calls those
 of the installed apps, cases before the actions that link to them.
 
-Demo text is registered in a :class:`Catalogue` as English with its Dutch and French
-renderings. Pages are built from the English and then translated segment by segment
-with wagtail-localize's own models, so the Dutch and French pages are genuine
+Demo text is written inline in English and registered in a :class:`Catalogue`; its
+Dutch and French are PO files in ``translations/``. Pages are built from the English
+and then translated through wagtail-localize's own PO export and import, the path a
+translator with a PO editor takes, so the Dutch and French pages are genuine
 translations: the translation editor shows them as translated, synchronised fields
 are copied from the source, and running the command again updates rather than
 duplicates. A segment with no entry in the catalogue stops the command, so demo
@@ -22,17 +23,14 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
+from pathlib import Path
 from typing import Any, TextIO
 
+import polib
 from django.apps import apps
 from django.db import models
 from wagtail.models import DraftStateMixin, Locale, Page
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
+from wagtail_localize.models import Translation, TranslationSource
 
 _LINK_OPEN = re.compile(r"<a\b[^>]*>")
 
@@ -50,33 +48,43 @@ def _normalise(text: str) -> str:
     return _LINK_OPEN.sub(lambda _m: f'<a id="a{next(counter)}">', text)
 
 
-class Catalogue:
-    """English demo strings and their Dutch and French translations.
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 
-    Calling the catalogue registers a string and returns the English, so content is
-    written inline: ``title=t("Prisoner cases", nl="Gevangenen", fr="Prisonniers")``.
+
+class Catalogue:
+    """The demo's English strings and their Dutch and French translations.
+
+    The English is written inline in the demo modules: calling the catalogue
+    registers a string and returns it (``title=t("Prisoner cases")``). The Dutch and
+    French are PO files, ``translations/nl.po`` and ``translations/fr.po``, whose
+    ``msgid`` is the English as written: the format translators' tools read, and the
+    one wagtail-localize imports (:func:`translate` applies them through its own PO
+    import, as a translator uploading a file would).
     """
 
-    def __init__(self) -> None:
-        self._entries: dict[str, dict[str, str]] = {}
+    def __init__(self, directory: Path = TRANSLATIONS_DIR) -> None:
+        self._english: set[str] = set()
+        self._po: dict[str, dict[str, str]] = {}
+        for path in sorted(directory.glob("*.po")):
+            self._po[path.stem] = {
+                entry.msgid: entry.msgstr
+                for entry in polib.pofile(str(path))
+                if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags
+            }
 
-    def __call__(self, en: str, *, nl: str, fr: str) -> str:
-        """Register ``en`` with its translations and return ``en``.
-
-        Raises:
-            DemoContentError: if ``en`` was registered before with other translations.
-        """
-        entry = {"nl": nl, "fr": fr}
-        previous = self._entries.setdefault(en, entry)
-        if previous != entry:
-            raise DemoContentError(
-                f"{en!r} is registered twice with different translations."
-            )
+    def __call__(self, en: str) -> str:
+        """Register ``en`` (English demo text) and return it."""
+        self._english.add(en)
         return en
 
     def paragraphs(self, *texts: str) -> str:
         """Join registered strings into rich text, one ``<p>`` per string."""
         return "".join(f"<p>{text}</p>" for text in texts)
+
+    def missing(self, locale_code: str) -> list[str]:
+        """The registered English strings without a translation into ``locale_code``."""
+        known = self._po.get(locale_code, {})
+        return sorted(en for en in self._english if en not in known)
 
     def translate(self, segment_data: str, locale_code: str) -> str | None:
         """The translation of one wagtail-localize segment, or None if unknown.
@@ -86,11 +94,13 @@ class Catalogue:
                 links replaced by numbered ``<a id>`` tags).
             locale_code: "nl" or "fr".
         """
-        for en, entry in self._entries.items():
+        for en, translated in self._po.get(locale_code, {}).items():
+            if en not in self._english:
+                continue
             if _normalise(en) == segment_data:
-                return _normalise(entry[locale_code])
+                return _normalise(translated)
             if html.escape(en, quote=False) == segment_data:
-                return html.escape(entry[locale_code], quote=False)
+                return html.escape(translated, quote=False)
         return None
 
 
@@ -181,31 +191,30 @@ def translate(
         DemoContentError: a segment has no translation in the catalogue.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
-    segments = list(
-        StringSegment.objects.filter(source=source).select_related("string", "context")
-    )
     translated: dict[str, models.Model] = {}
     for locale in locales:
         code = locale.language_code
-        for segment in segments:
-            data = catalogue.translate(segment.string.data, code)
-            if data is None:
-                raise DemoContentError(
-                    f"No {code} translation for {segment.string.data!r} "
-                    f"({type(instance).__name__} {instance}, field {segment.context.path})."
-                )
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={
-                    "data": data,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
-            )
-        Translation.objects.get_or_create(
+        translation, _created = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
+        # The translator's path: export the PO file of this translation, fill it in
+        # from the demo's catalogue, import it with wagtail-localize.
+        po = translation.export_po()
+        for entry in po:
+            data = catalogue.translate(entry.msgid, code)
+            if data is None:
+                raise DemoContentError(
+                    f"No {code} translation for {entry.msgid!r} "
+                    f"({type(instance).__name__} {instance}, field {entry.msgctxt}); "
+                    f"add it to example_site/demo/translations/{code}.po."
+                )
+            entry.msgstr = data
+        warnings = translation.import_po(po)
+        if warnings:
+            raise DemoContentError(
+                f"wagtail-localize refused part of the {code} translation of "
+                f"{instance}: {warnings}"
+            )
         # Not Translation.save_target(): it defers publishing to on_commit with a
         # stale copy of the page, which inside an outer transaction (this command,
         # every test) overwrites the tree fields of pages created meanwhile.

@@ -47,13 +47,11 @@ def load(ctx: DemoContext) -> None:
     actions = upsert_page(
         ctx.home,
         ActionIndexPage,
-        slug=t("actions", nl="acties", fr="agir"),
-        title=t("Urgent actions", nl="Dringende acties", fr="Actions urgentes"),
+        slug=t("actions"),
+        title=t("Urgent actions"),
         intro=t.paragraphs(
             t(
-                "Add your name to a petition: every signature in every language counts towards the same goal.",
-                nl="Zet je naam onder een petitie: elke handtekening, in elke taal, telt mee voor hetzelfde doel.",
-                fr="Signez une pétition : chaque signature, dans chaque langue, compte pour le même objectif.",
+                "Add your name to a petition: every signature in every language counts towards the same goal."
             )
         ),
         show_in_menus=True,
@@ -64,13 +62,11 @@ def load(ctx: DemoContext) -> None:
     rallies = upsert_page(
         ctx.home,
         RallyIndexPage,
-        slug=t("rallies", nl="manifestaties", fr="rassemblements"),
-        title=t("Rallies", nl="Manifestaties", fr="Rassemblements"),
+        slug=t("rallies"),
+        title=t("Rallies"),
         intro=t.paragraphs(
             t(
-                "Vigils and protests where we show up in person, and reports from the ones that took place.",
-                nl="Wakes en protesten waar we zelf aanwezig zijn, en verslagen van de acties die al plaatsvonden.",
-                fr="Veillées et manifestations où nous sommes présents en personne, et comptes rendus de celles qui ont eu lieu.",
+                "Vigils and protests where we show up in person, and reports from the ones that took place."
             )
         ),
         show_in_menus=True,
@@ -100,37 +96,21 @@ def _finish(ctx: DemoContext, page: Page, key: str) -> Page:
 
 def _letter(t: Catalogue) -> str:
     return t.paragraphs(
+        t("Dear Mr Mohseni Ejei,"),
         t(
-            "Dear Mr Mohseni Ejei,",
-            nl="Geachte heer Mohseni Ejei,",
-            fr="Monsieur Mohseni Ejei,",
+            "I am writing to you because at least 28 people in Iran face the death penalty for taking part in protests. In November, officials said that six of them had been sentenced to death."
         ),
         t(
-            "I am writing to you because at least 28 people in Iran face the death penalty for taking part in protests. In November, officials said that six of them had been sentenced to death.",
-            nl="Ik schrijf u omdat in Iran minstens 28 mensen de doodstraf riskeren omdat ze aan protesten deelnamen. In november maakten de autoriteiten bekend dat zes van hen ter dood waren veroordeeld.",
-            fr="Je vous écris parce qu'en Iran, au moins 28 personnes risquent la peine de mort pour avoir pris part à des manifestations. En novembre, les autorités ont annoncé que six d'entre elles avaient été condamnées à mort.",
+            "None of them received a fair trial. Several say they were tortured, their coerced statements were used against them, and state television broadcast some of them before the hearings began. Three of the accused are children tried as adults, in breach of the Convention on the Rights of the Child."
         ),
         t(
-            "None of them received a fair trial. Several say they were tortured, their coerced statements were used against them, and state television broadcast some of them before the hearings began. Three of the accused are children tried as adults, in breach of the Convention on the Rights of the Child.",
-            nl="Geen van hen kreeg een eerlijk proces. Verscheidene beklaagden zeggen dat ze gefolterd zijn, hun afgedwongen verklaringen werden tegen hen gebruikt en de staatstelevisie zond er enkele uit nog voor de zittingen begonnen. Drie beklaagden zijn kinderen die als volwassenen berecht worden, in strijd met het Verdrag inzake de rechten van het kind.",
-            fr="Aucune de ces personnes n'a bénéficié d'un procès équitable. Plusieurs affirment avoir été torturées, leurs déclarations extorquées ont servi contre elles et la télévision d'État en a diffusé certaines avant même les audiences. Trois des accusés sont des enfants jugés comme des adultes, en violation de la Convention relative aux droits de l'enfant.",
+            "I ask you to overturn every conviction and death sentence, to stop seeking new ones, and to make sure that anyone still charged is tried fairly, by international standards."
         ),
         t(
-            "I ask you to overturn every conviction and death sentence, to stop seeking new ones, and to make sure that anyone still charged is tried fairly, by international standards.",
-            nl="Ik vraag u om alle veroordelingen en doodvonnissen te vernietigen, geen nieuwe meer te vorderen en ervoor te zorgen dat wie nog vervolgd wordt een eerlijk proces krijgt volgens internationale normen.",
-            fr="Je vous demande d'annuler toutes les condamnations et sentences de mort, de ne plus en requérir de nouvelles et de veiller à ce que toute personne encore poursuivie soit jugée équitablement, selon les normes internationales.",
+            "Please free everyone held only for speaking out, organising or protesting peacefully, let detainees see their families and the lawyers they choose, and have every report of torture investigated."
         ),
-        t(
-            "Please free everyone held only for speaking out, organising or protesting peacefully, let detainees see their families and the lawyers they choose, and have every report of torture investigated.",
-            nl="Laat iedereen vrij die enkel vastzit omdat hij of zij zich uitsprak, zich organiseerde of vreedzaam protesteerde, laat gedetineerden hun familie en een advocaat naar keuze zien, en laat elke melding van foltering onderzoeken.",
-            fr="Libérez toutes les personnes détenues uniquement pour s'être exprimées, organisées ou avoir manifesté pacifiquement, permettez aux détenus de voir leur famille et l'avocat de leur choix, et faites enquêter sur chaque allégation de torture.",
-        ),
-        t(
-            "With respect,",
-            nl="Hoogachtend,",
-            fr="Veuillez agréer mes salutations respectueuses,",
-        ),
-        t("[name]", nl="[name]", fr="[name]"),
+        t("With respect,"),
+        t("[name]"),
     )
 
 
@@ -141,60 +121,36 @@ def load_urgent_action(ctx: DemoContext, index: ActionIndexPage) -> UrgentAction
     page = upsert_page(
         index,
         UrgentActionPage,
-        slug=t(
-            "iran-stop-executing-protesters",
-            nl="iran-stop-executies-van-betogers",
-            fr="iran-stop-aux-executions-de-manifestants",
-        ),
-        title=t(
-            "Iran: stop executing protesters",
-            nl="Iran: stop de executies van betogers",
-            fr="Iran : arrêtez d'exécuter des manifestants",
-        ),
+        slug=t("iran-stop-executing-protesters"),
+        title=t("Iran: stop executing protesters"),
         summary=t(
-            "At least 28 people, three of them 17-year-old boys, face the death penalty in Iran for joining protests. Ask the head of the judiciary to halt the executions.",
-            nl="Minstens 28 mensen, onder wie drie jongens van 17, riskeren in Iran de doodstraf omdat ze meebetoogden. Vraag het hoofd van de rechterlijke macht om de executies te stoppen.",
-            fr="Au moins 28 personnes, dont trois garçons de 17 ans, risquent la peine de mort en Iran pour avoir manifesté. Demandez au chef du pouvoir judiciaire d'arrêter les exécutions.",
+            "At least 28 people, three of them 17-year-old boys, face the death penalty in Iran for joining protests. Ask the head of the judiciary to halt the executions."
         ),
         body=stream(
             "action:iran-protesters:body",
             [
                 (
                     "heading",
-                    t(
-                        "Why we act now",
-                        nl="Waarom we nu in actie komen",
-                        fr="Pourquoi agir maintenant",
-                    ),
+                    t("Why we act now"),
                 ),
                 (
                     "paragraph",
                     t.paragraphs(
                         t(
-                            "Since December, the Iranian authorities have put four protesters to death, two of them in January 2023. Dozens more have been sentenced to death in recent months and live in fear of being next.",
-                            nl="Sinds december hebben de Iraanse autoriteiten vier betogers terechtgesteld, van wie twee in januari 2023. Tientallen anderen kregen de voorbije maanden de doodstraf en vrezen dat zij de volgenden zijn.",
-                            fr="Depuis décembre, les autorités iraniennes ont mis à mort quatre manifestants, dont deux en janvier 2023. Des dizaines d'autres ont été condamnés à mort ces derniers mois et craignent d'être les prochains.",
+                            "Since December, the Iranian authorities have put four protesters to death, two of them in January 2023. Dozens more have been sentenced to death in recent months and live in fear of being next."
                         ),
                         t(
-                            "Among those at risk are a married couple, three boys aged 17 and the rapper Toomaj Salehi, prosecuted for his songs and his posts in support of freedom.",
-                            nl="Onder wie gevaar loopt, zijn een getrouwd koppel, drie jongens van 17 en de rapper Toomaj Salehi, die vervolgd wordt voor zijn nummers en zijn berichten voor vrijheid.",
-                            fr="Parmi les personnes menacées figurent un couple marié, trois garçons de 17 ans et le rappeur Toomaj Salehi, poursuivi pour ses chansons et ses messages en faveur de la liberté.",
+                            "Among those at risk are a married couple, three boys aged 17 and the rapper Toomaj Salehi, prosecuted for his songs and his posts in support of freedom."
                         ),
                         t(
-                            "We believe the death penalty is being used to frighten people away from the streets. Your signature tells the authorities that the world is watching.",
-                            nl="Wij denken dat de doodstraf gebruikt wordt om mensen van straat te houden. Jouw handtekening laat de autoriteiten weten dat de wereld toekijkt.",
-                            fr="Nous pensons que la peine de mort sert à dissuader les gens de descendre dans la rue. Votre signature montre aux autorités que le monde les regarde.",
+                            "We believe the death penalty is being used to frighten people away from the streets. Your signature tells the authorities that the world is watching."
                         ),
                     ),
                 ),
             ],
         ),
         addressee_name="Gholamhossein Mohseni Ejei",
-        addressee_title=t(
-            "Head of the judiciary of Iran",
-            nl="Hoofd van de rechterlijke macht van Iran",
-            fr="Chef du pouvoir judiciaire iranien",
-        ),
+        addressee_title=t("Head of the judiciary of Iran"),
         addressee_address=(
             "c/o Embassy of Iran to the European Union\n"
             "Avenue Franklin Roosevelt 15\n1050 Bruxelles\nBelgium"
@@ -207,9 +163,7 @@ def load_urgent_action(ctx: DemoContext, index: ActionIndexPage) -> UrgentAction
         signature_goal=5000,
         status=ActionStatus.OPEN,
         share_text=t(
-            "Iran wants to execute at least 28 protesters, children among them. I signed to stop it: will you?",
-            nl="Iran wil minstens 28 betogers terechtstellen, ook kinderen. Ik tekende om dat te stoppen. Jij ook?",
-            fr="L'Iran veut exécuter au moins 28 manifestants, dont des enfants. J'ai signé pour l'en empêcher. Et vous ?",
+            "Iran wants to execute at least 28 protesters, children among them. I signed to stop it: will you?"
         ),
     )
     page.themes.set(_themes(ctx, "death-penalty", "unfair-trial", "torture"))
@@ -276,20 +230,10 @@ def load_embassy_rally(
     page = upsert_page(
         index,
         RallyPage,
-        slug=t(
-            "protest-iranian-embassy-djalali",
-            nl="protest-iraanse-ambassade-djalali",
-            fr="protestation-ambassade-iran-djalali",
-        ),
-        title=t(
-            "Protest at the Iranian embassy for Ahmadreza Djalali",
-            nl="Protest aan de Iraanse ambassade voor Ahmadreza Djalali",
-            fr="Rassemblement devant l'ambassade d'Iran pour Ahmadreza Djalali",
-        ),
+        slug=t("protest-iranian-embassy-djalali"),
+        title=t("Protest at the Iranian embassy for Ahmadreza Djalali"),
         summary=t(
-            "Amnesty International and the VUB gather at the Iranian embassy to demand freedom for Ahmadreza Djalali, the Iranian-Swedish scholar sentenced to death in Iran.",
-            nl="Amnesty International en de VUB verzamelen aan de Iraanse ambassade om de vrijlating te eisen van Ahmadreza Djalali, de Iraans-Zweedse wetenschapper die in Iran ter dood veroordeeld is.",
-            fr="Amnesty International et la VUB se rassemblent devant l'ambassade d'Iran pour exiger la libération d'Ahmadreza Djalali, le chercheur irano-suédois condamné à mort en Iran.",
+            "Amnesty International and the VUB gather at the Iranian embassy to demand freedom for Ahmadreza Djalali, the Iranian-Swedish scholar sentenced to death in Iran."
         ),
         body=stream(
             "rally:embassy:body",
@@ -298,14 +242,10 @@ def load_embassy_rally(
                     "paragraph",
                     t.paragraphs(
                         t(
-                            "Ahmadreza Djalali, a disaster-medicine researcher who taught at the VUB, has been held in Iran since April 2016. After a trial that fell far short of fairness, he was sentenced to death at the end of October.",
-                            nl="Ahmadreza Djalali, onderzoeker in rampengeneeskunde en gastdocent aan de VUB, zit sinds april 2016 vast in Iran. Na een proces dat allesbehalve eerlijk was, kreeg hij eind oktober de doodstraf.",
-                            fr="Ahmadreza Djalali, chercheur en médecine de catastrophe et enseignant invité à la VUB, est détenu en Iran depuis avril 2016. Au terme d'un procès loin d'être équitable, il a été condamné à mort fin octobre.",
+                            "Ahmadreza Djalali, a disaster-medicine researcher who taught at the VUB, has been held in Iran since April 2016. After a trial that fell far short of fairness, he was sentenced to death at the end of October."
                         ),
                         t(
-                            "We consider him a prisoner of conscience: he is punished for refusing to use his academic contacts to spy for Iran. Come and ask for his immediate, unconditional release.",
-                            nl="Voor ons is hij een gewetensgevangene: hij wordt gestraft omdat hij weigerde zijn academische contacten te gebruiken om voor Iran te spioneren. Kom mee zijn onmiddellijke en onvoorwaardelijke vrijlating vragen.",
-                            fr="Pour nous, c'est un prisonnier d'opinion : il est puni pour avoir refusé d'utiliser ses contacts universitaires pour espionner au profit de l'Iran. Venez demander sa libération immédiate et sans condition.",
+                            "We consider him a prisoner of conscience: he is punished for refusing to use his academic contacts to spy for Iran. Come and ask for his immediate, unconditional release."
                         ),
                     ),
                 ),
@@ -314,21 +254,15 @@ def load_embassy_rally(
         starts_at=_at(day, 18),
         ends_at=_at(day, 19),
         time_zone="Europe/Brussels",
-        venue_name=t(
-            "Embassy of Iran",
-            nl="Ambassade van Iran",
-            fr="Ambassade d'Iran",
-        ),
+        venue_name=t("Embassy of Iran"),
         street_address="Franklin Rooseveltlaan 15",
         postcode="1050",
-        city=t("Ixelles", nl="Elsene", fr="Ixelles"),
+        city=t("Ixelles"),
         country="BE",
         latitude=Decimal("50.812900"),
         longitude=Decimal("4.383000"),
         travel_notes=t(
-            "An EU summit is held the same day, so expect heavy traffic in central Brussels. Metro and tram are the safest bet; if you come by car, leave early.",
-            nl="Dezelfde dag is er een Europese top, dus reken op veel verkeer in het centrum van Brussel. Metro en tram zijn de veiligste keuze; kom je met de auto, vertrek dan vroeger.",
-            fr="Un sommet européen a lieu le même jour : attendez-vous à une circulation dense dans le centre de Bruxelles. Le métro et le tram sont le choix le plus sûr ; en voiture, partez plus tôt.",
+            "An EU summit is held the same day, so expect heavy traffic in central Brussels. Metro and tram are the safest bet; if you come by car, leave early."
         ),
         status=RallyStatus.SCHEDULED,
         report=[],
@@ -338,30 +272,16 @@ def load_embassy_rally(
         [
             _organisation(
                 ctx,
-                t(
-                    "Amnesty International Belgium",
-                    nl="Amnesty International België",
-                    fr="Amnesty International Belgique",
-                ),
+                t("Amnesty International Belgium"),
                 "https://www.amnesty.be/",
-                t(
-                    "The Belgian section of the worldwide human-rights movement.",
-                    nl="De Belgische afdeling van de wereldwijde mensenrechtenbeweging.",
-                    fr="La section belge du mouvement mondial de défense des droits humains.",
-                ),
+                t("The Belgian section of the worldwide human-rights movement."),
             ),
             _organisation(
                 ctx,
-                t(
-                    "Vrije Universiteit Brussel (VUB)",
-                    nl="Vrije Universiteit Brussel (VUB)",
-                    fr="Vrije Universiteit Brussel (VUB)",
-                ),
+                t("Vrije Universiteit Brussel (VUB)"),
                 "https://www.vub.be/",
                 t(
-                    "The Brussels university where Ahmadreza Djalali was a visiting lecturer.",
-                    nl="De Brusselse universiteit waar Ahmadreza Djalali gastdocent was.",
-                    fr="L'université bruxelloise où Ahmadreza Djalali était professeur invité.",
+                    "The Brussels university where Ahmadreza Djalali was a visiting lecturer."
                 ),
             ),
         ]
@@ -388,16 +308,10 @@ def _iranian_community(ctx: DemoContext) -> Organisation:
     t = ctx.catalogue
     return _organisation(
         ctx,
-        t(
-            "Iranian community in Belgium",
-            nl="Iraanse gemeenschap in België",
-            fr="Communauté iranienne de Belgique",
-        ),
+        t("Iranian community in Belgium"),
         "",
         t(
-            "Iranians living in Belgium who campaign against executions and for a democratic Iran.",
-            nl="Iraniërs in België die actievoeren tegen executies en voor een democratisch Iran.",
-            fr="Des Iraniens vivant en Belgique qui militent contre les exécutions et pour un Iran démocratique.",
+            "Iranians living in Belgium who campaign against executions and for a democratic Iran."
         ),
     )
 
@@ -411,20 +325,10 @@ def load_central_station_rally(
     page = upsert_page(
         index,
         RallyPage,
-        slug=t(
-            "brussels-central-station-stop-executions",
-            nl="brussel-centraal-stop-executies",
-            fr="bruxelles-central-stop-executions",
-        ),
-        title=t(
-            "Stop executions in Iran: rally at Brussels Central Station",
-            nl="Stop de executies in Iran: manifestatie aan Brussel-Centraal",
-            fr="Stop aux exécutions en Iran : rassemblement à Bruxelles-Central",
-        ),
+        slug=t("brussels-central-station-stop-executions"),
+        title=t("Stop executions in Iran: rally at Brussels Central Station"),
         summary=t(
-            "Iranians living in Belgium met outside Central Station to protest against the surge in executions and to defend political prisoners on death row, Toomaj Salehi among them.",
-            nl="Iraniërs uit België kwamen samen aan het Centraal Station om te protesteren tegen de golf van executies en op te komen voor politieke gevangenen in de dodencel, onder wie Toomaj Salehi.",
-            fr="Des Iraniens de Belgique se sont retrouvés devant la gare Centrale pour dénoncer la vague d'exécutions et défendre les prisonniers politiques condamnés à mort, dont Toomaj Salehi.",
+            "Iranians living in Belgium met outside Central Station to protest against the surge in executions and to defend political prisoners on death row, Toomaj Salehi among them."
         ),
         body=stream(
             "rally:central-station:body",
@@ -433,9 +337,7 @@ def load_central_station_rally(
                     "paragraph",
                     t.paragraphs(
                         t(
-                            "Supporters of the National Council of Resistance of Iran called on Belgium, the European Union and the United Nations to press Tehran to stop the executions and free political prisoners.",
-                            nl="Aanhangers van de Nationale Raad van Verzet van Iran riepen België, de Europese Unie en de Verenigde Naties op om Teheran onder druk te zetten: stop de executies en laat politieke gevangenen vrij.",
-                            fr="Des partisans du Conseil national de la Résistance iranienne ont appelé la Belgique, l'Union européenne et les Nations unies à faire pression sur Téhéran pour arrêter les exécutions et libérer les prisonniers politiques.",
+                            "Supporters of the National Council of Resistance of Iran called on Belgium, the European Union and the United Nations to press Tehran to stop the executions and free political prisoners."
                         ),
                     ),
                 ),
@@ -444,21 +346,15 @@ def load_central_station_rally(
         starts_at=_at(day, 14),
         ends_at=_at(day, 16),
         time_zone="Europe/Brussels",
-        venue_name=t(
-            "Brussels Central Station",
-            nl="Station Brussel-Centraal",
-            fr="Gare de Bruxelles-Central",
-        ),
+        venue_name=t("Brussels Central Station"),
         street_address="Carrefour de l'Europe 2",
         postcode="1000",
-        city=t("Brussels", nl="Brussel", fr="Bruxelles"),
+        city=t("Brussels"),
         country="BE",
         latitude=Decimal("50.845200"),
         longitude=Decimal("4.356900"),
         travel_notes=t(
-            "Right outside the station: every train, metro and tram line through the centre stops nearby.",
-            nl="Vlak voor het station: alle treinen, metro's en trams door het centrum stoppen vlakbij.",
-            fr="Juste devant la gare : tous les trains, métros et trams du centre s'arrêtent à proximité.",
+            "Right outside the station: every train, metro and tram line through the centre stops nearby."
         ),
         status=RallyStatus.TOOK_PLACE,
         report=stream(
@@ -466,29 +362,19 @@ def load_central_station_rally(
             [
                 (
                     "heading",
-                    t(
-                        "What happened",
-                        nl="Hoe het verliep",
-                        fr="Comment cela s'est passé",
-                    ),
+                    t("What happened"),
                 ),
                 (
                     "paragraph",
                     t.paragraphs(
                         t(
-                            "Demonstrators carried portraits of Maryam Rajavi, whose council leads the opposition in exile, and of prisoners facing execution, including the rapper Toomaj Salehi. A revolutionary court in Isfahan had sentenced him to death on 24 April 2024.",
-                            nl="Betogers droegen portretten van Maryam Rajavi, wier raad de oppositie in ballingschap leidt, en van gevangenen die terechtgesteld dreigen te worden, onder wie rapper Toomaj Salehi. Een revolutionaire rechtbank in Isfahan had hem op 24 april 2024 ter dood veroordeeld.",
-                            fr="Les manifestants portaient des portraits de Maryam Rajavi, dont le conseil dirige l'opposition en exil, et de prisonniers menacés d'exécution, dont le rappeur Toomaj Salehi. Un tribunal révolutionnaire d'Ispahan l'avait condamné à mort le 24 avril 2024.",
+                            "Demonstrators carried portraits of Maryam Rajavi, whose council leads the opposition in exile, and of prisoners facing execution, including the rapper Toomaj Salehi. A revolutionary court in Isfahan had sentenced him to death on 24 April 2024."
                         ),
                         t(
-                            "The figures they quoted are stark: according to the Iran Human Rights Monitor, 59 people were executed in two weeks, and 72 in April alone.",
-                            nl="De cijfers die ze aanhaalden zijn hard: volgens Iran Human Rights Monitor werden 59 mensen terechtgesteld in twee weken, en 72 in april alleen.",
-                            fr="Les chiffres cités sont accablants : selon l'Iran Human Rights Monitor, 59 personnes ont été exécutées en deux semaines, et 72 rien qu'en avril.",
+                            "The figures they quoted are stark: according to the Iran Human Rights Monitor, 59 people were executed in two weeks, and 72 in April alone."
                         ),
                         t(
-                            "Their demands: annul the death sentence against Toomaj Salehi, protect everyone targeted by the regime, and have the EU list the Revolutionary Guards as a terrorist organisation.",
-                            nl="Hun eisen: vernietig het doodvonnis tegen Toomaj Salehi, bescherm iedereen die door het regime geviseerd wordt, en laat de EU de Revolutionaire Garde als terroristische organisatie erkennen.",
-                            fr="Leurs revendications : annuler la condamnation à mort de Toomaj Salehi, protéger toutes les personnes visées par le régime et obtenir que l'UE inscrive les Gardiens de la révolution sur sa liste des organisations terroristes.",
+                            "Their demands: annul the death sentence against Toomaj Salehi, protect everyone targeted by the regime, and have the EU list the Revolutionary Guards as a terrorist organisation."
                         ),
                     ),
                 ),
@@ -500,12 +386,8 @@ def load_central_station_rally(
                 (
                     "press_link",
                     {
-                        "title": t(
-                            "Iranian opposition rallies at Central Station",
-                            nl="Iraanse oppositie betoogt aan Centraal Station",
-                            fr="L'opposition iranienne manifeste à la gare Centrale",
-                        ),
-                        "publisher": t("BRUZZ", nl="BRUZZ", fr="BRUZZ"),
+                        "title": t("Iranian opposition rallies at Central Station"),
+                        "publisher": t("BRUZZ"),
                         "url": "https://www.bruzz.be/",
                         "date": "2024-05-04",
                     },
@@ -514,11 +396,9 @@ def load_central_station_rally(
                     "press_link",
                     {
                         "title": t(
-                            "Brussels protest against the wave of executions in Iran",
-                            nl="Brussels protest tegen de golf van executies in Iran",
-                            fr="Manifestation à Bruxelles contre la vague d'exécutions en Iran",
+                            "Brussels protest against the wave of executions in Iran"
                         ),
-                        "publisher": t("La Libre", nl="La Libre", fr="La Libre"),
+                        "publisher": t("La Libre"),
                         "url": "https://www.lalibre.be/",
                         "date": "2024-05-04",
                     },
@@ -526,12 +406,8 @@ def load_central_station_rally(
                 (
                     "press_link",
                     {
-                        "title": t(
-                            "Iranians in Belgium call for an end to executions",
-                            nl="Iraniërs in België vragen een einde aan de executies",
-                            fr="Les Iraniens de Belgique demandent la fin des exécutions",
-                        ),
-                        "publisher": t("RTL Info", nl="RTL Info", fr="RTL Info"),
+                        "title": t("Iranians in Belgium call for an end to executions"),
+                        "publisher": t("RTL Info"),
                         "url": "https://www.rtl.be/info",
                         "date": "2024-05-04",
                     },
@@ -539,12 +415,8 @@ def load_central_station_rally(
                 (
                     "press_link",
                     {
-                        "title": t(
-                            "Rally in Brussels for Iran's political prisoners",
-                            nl="Manifestatie in Brussel voor de politieke gevangenen van Iran",
-                            fr="Rassemblement à Bruxelles pour les prisonniers politiques iraniens",
-                        ),
-                        "publisher": t("MSN", nl="MSN", fr="MSN"),
+                        "title": t("Rally in Brussels for Iran's political prisoners"),
+                        "publisher": t("MSN"),
                         "url": "https://www.msn.com/",
                         "date": "2024-05-05",
                     },
@@ -564,20 +436,10 @@ def load_refugee_rally(ctx: DemoContext, index: RallyIndexPage) -> RallyPage:
     page = upsert_page(
         index,
         RallyPage,
-        slug=t(
-            "protect-iranian-refugees-commissariat-general",
-            nl="bescherm-iraanse-vluchtelingen-commissariaat-generaal",
-            fr="proteger-refugies-iraniens-commissariat-general",
-        ),
-        title=t(
-            "Protect Iranian political refugees in Belgium",
-            nl="Bescherm Iraanse politieke vluchtelingen in België",
-            fr="Protéger les réfugiés politiques iraniens en Belgique",
-        ),
+        slug=t("protect-iranian-refugees-commissariat-general"),
+        title=t("Protect Iranian political refugees in Belgium"),
         summary=t(
-            "A rally outside the Commissariat General for Refugees against the rise in executions in Iran, and for faster, safer asylum for Iranians who fled.",
-            nl="Een manifestatie voor het Commissariaat-generaal voor de Vluchtelingen tegen de stijging van het aantal executies in Iran, en voor een snellere, veiligere asielprocedure voor gevluchte Iraniërs.",
-            fr="Un rassemblement devant le Commissariat général aux réfugiés contre la hausse des exécutions en Iran, et pour un asile plus rapide et plus sûr pour les Iraniens qui ont fui.",
+            "A rally outside the Commissariat General for Refugees against the rise in executions in Iran, and for faster, safer asylum for Iranians who fled."
         ),
         body=stream(
             "rally:refugees:body",
@@ -586,14 +448,10 @@ def load_refugee_rally(ctx: DemoContext, index: RallyIndexPage) -> RallyPage:
                     "paragraph",
                     t.paragraphs(
                         t(
-                            "Iran carried out at least 860 executions in 2023, over a third more than the year before, and more than 80 in January 2024 alone.",
-                            nl="Iran voerde in 2023 minstens 860 executies uit, meer dan een derde meer dan het jaar voordien, en in januari 2024 alleen al meer dan 80.",
-                            fr="L'Iran a procédé à au moins 860 exécutions en 2023, plus d'un tiers de plus que l'année précédente, et à plus de 80 rien qu'en janvier 2024.",
+                            "Iran carried out at least 860 executions in 2023, over a third more than the year before, and more than 80 in January 2024 alone."
                         ),
                         t(
-                            "Iranian refugees in Belgium fear the regime's threats abroad, wait ever longer for a decision on their asylum claim, and some sleep rough for lack of shelter.",
-                            nl="Iraanse vluchtelingen in België vrezen de dreigingen van het regime in het buitenland, wachten steeds langer op een beslissing over hun asielaanvraag, en sommigen slapen op straat bij gebrek aan opvang.",
-                            fr="Les réfugiés iraniens en Belgique craignent les menaces du régime à l'étranger, attendent toujours plus longtemps une décision sur leur demande d'asile, et certains dorment dehors faute d'hébergement.",
+                            "Iranian refugees in Belgium fear the regime's threats abroad, wait ever longer for a decision on their asylum claim, and some sleep rough for lack of shelter."
                         ),
                     ),
                 ),
@@ -602,14 +460,10 @@ def load_refugee_rally(ctx: DemoContext, index: RallyIndexPage) -> RallyPage:
         starts_at=_at(day, 11),
         ends_at=_at(day, 13),
         time_zone="Europe/Brussels",
-        venue_name=t(
-            "Commissariat General for Refugees and Stateless Persons",
-            nl="Commissariaat-generaal voor de Vluchtelingen en de Staatlozen",
-            fr="Commissariat général aux réfugiés et aux apatrides",
-        ),
+        venue_name=t("Commissariat General for Refugees and Stateless Persons"),
         street_address="Rue Ernest Blerot 39",
         postcode="1070",
-        city=t("Anderlecht", nl="Anderlecht", fr="Anderlecht"),
+        city=t("Anderlecht"),
         country="BE",
         latitude=None,
         longitude=None,
@@ -620,29 +474,19 @@ def load_refugee_rally(ctx: DemoContext, index: RallyIndexPage) -> RallyPage:
             [
                 (
                     "heading",
-                    t(
-                        "What happened",
-                        nl="Hoe het verliep",
-                        fr="Comment cela s'est passé",
-                    ),
+                    t("What happened"),
                 ),
                 (
                     "paragraph",
                     t.paragraphs(
                         t(
-                            "Father Danial of the Beguinage church joined the crowd, praised the work of the Iranian resistance in exposing the regime's crimes, and spoke up for the right of Iranian refugees to asylum.",
-                            nl="Pater Danial van de Begijnhofkerk sloot zich bij de betogers aan, prees het werk van het Iraanse verzet om de misdaden van het regime bloot te leggen, en kwam op voor het asielrecht van Iraanse vluchtelingen.",
-                            fr="Le père Danial, de l'église du Béguinage, s'est joint aux manifestants, a salué le travail de la résistance iranienne pour révéler les crimes du régime et a défendu le droit d'asile des réfugiés iraniens.",
+                            "Father Danial of the Beguinage church joined the crowd, praised the work of the Iranian resistance in exposing the regime's crimes, and spoke up for the right of Iranian refugees to asylum."
                         ),
                         t(
-                            "Refugees then took turns to describe what the regime had done to them and their families.",
-                            nl="Daarna vertelden vluchtelingen om beurten wat het regime hen en hun families had aangedaan.",
-                            fr="Des réfugiés ont ensuite pris la parole tour à tour pour raconter ce que le régime leur avait fait subir, à eux et à leurs familles.",
+                            "Refugees then took turns to describe what the regime had done to them and their families."
                         ),
                         t(
-                            "A delegation of the two associations met a diplomatic representative and a senior adviser of the Belgian minister for asylum and migration, who listened to their call to keep asylum seekers safe.",
-                            nl="Een delegatie van de twee verenigingen sprak met een diplomatieke vertegenwoordiger en een hoge adviseur van de Belgische minister van Asiel en Migratie, die hun oproep om asielzoekers te beschermen aanhoorden.",
-                            fr="Une délégation des deux associations a rencontré un représentant diplomatique et un conseiller principal de la ministre belge de l'Asile et de la Migration, qui ont entendu leur appel à protéger les demandeurs d'asile.",
+                            "A delegation of the two associations met a diplomatic representative and a senior adviser of the Belgian minister for asylum and migration, who listened to their call to keep asylum seekers safe."
                         ),
                     ),
                 ),
@@ -655,30 +499,18 @@ def load_refugee_rally(ctx: DemoContext, index: RallyIndexPage) -> RallyPage:
             _iranian_community(ctx),
             _organisation(
                 ctx,
-                t(
-                    "International Freedom of Speech Alliance",
-                    nl="International Freedom of Speech Alliance",
-                    fr="International Freedom of Speech Alliance",
-                ),
+                t("International Freedom of Speech Alliance"),
                 "",
                 t(
-                    "An alliance that defends free expression for Iranians at home and in exile.",
-                    nl="Een alliantie die de vrije meningsuiting van Iraniërs in eigen land en in ballingschap verdedigt.",
-                    fr="Une alliance qui défend la liberté d'expression des Iraniens, au pays comme en exil.",
+                    "An alliance that defends free expression for Iranians at home and in exile."
                 ),
             ),
             _organisation(
                 ctx,
-                t(
-                    "International Association of Culture and Human Rights",
-                    nl="Internationale Vereniging voor Cultuur en Mensenrechten",
-                    fr="Association internationale pour la culture et les droits humains",
-                ),
+                t("International Association of Culture and Human Rights"),
                 "",
                 t(
-                    "An association of Iranians in Europe working on culture and human rights.",
-                    nl="Een vereniging van Iraniërs in Europa die werkt rond cultuur en mensenrechten.",
-                    fr="Une association d'Iraniens d'Europe active dans la culture et les droits humains.",
+                    "An association of Iranians in Europe working on culture and human rights."
                 ),
             ),
         ]

@@ -75,32 +75,16 @@ def ensure_home(t: Catalogue, locales: dict[str, Locale], base_url: str) -> Home
     the API gives point where the demo is served.
     """
     fields = {
-        "title": t(
-            "Standing with people at risk",
-            nl="Naast mensen in gevaar",
-            fr="Aux côtés des personnes en danger",
-        ),
-        "seo_title": t(
-            "Prisoner cases, urgent actions and rallies",
-            nl="Gevangenen, dringende acties en manifestaties",
-            fr="Prisonniers, actions urgentes et rassemblements",
-        ),
+        "title": t("Standing with people at risk"),
+        "seo_title": t("Prisoner cases, urgent actions and rallies"),
         "search_description": t(
-            "We document the cases of people imprisoned for who they are or what they said, and we act together for their release.",
-            nl="We documenteren de zaken van mensen die gevangen zitten om wie ze zijn of wat ze zeiden, en we komen samen in actie voor hun vrijlating.",
-            fr="Nous documentons les cas de personnes emprisonnées pour ce qu'elles sont ou ce qu'elles ont dit, et nous agissons ensemble pour leur libération.",
+            "We document the cases of people imprisoned for who they are or what they said, and we act together for their release."
         ),
         "intro": t.paragraphs(
             t(
-                "Behind every case on this site is a person: a doctor, a student, a musician, held because of their work or their words.",
-                nl="Achter elke zaak op deze site staat een mens: een arts, een student, een muzikant, opgesloten om hun werk of hun woorden.",
-                fr="Derrière chaque dossier de ce site, il y a une personne : un médecin, une étudiante, un musicien, détenus pour leur travail ou leurs paroles.",
+                "Behind every case on this site is a person: a doctor, a student, a musician, held because of their work or their words."
             ),
-            t(
-                "Read their stories, sign the urgent actions and join us on the street.",
-                nl="Lees hun verhaal, teken de dringende acties en kom met ons op straat.",
-                fr="Lisez leur histoire, signez les actions urgentes et rejoignez-nous dans la rue.",
-            ),
+            t("Read their stories, sign the urgent actions and join us on the street."),
         ),
     }
     home = HomePage.objects.filter(
@@ -139,7 +123,7 @@ def ensure_home(t: Catalogue, locales: dict[str, Locale], base_url: str) -> Home
         ):
             page.delete()
 
-    t("home-en", nl="home-nl", fr="home-fr")
+    t("home-en")
     translate(home, t, [locales["nl"], locales["fr"]])
     return HomePage.objects.get(pk=home.pk)
 
