@@ -67,6 +67,19 @@ class RawCheckboxInput(forms.CheckboxInput):
         return data.get(name)
 
 
+class CountryCodeField(TextField):
+    """An ISO 3166 country code; people choose it from a menu of country names in
+    their language, API clients send the code."""
+
+    widget = forms.Select
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        # A menu has no maxlength; the two letters are checked on submission.
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
 class ConsentField(forms.BooleanField):
     """A consent: a JSON ``true``/``false``, or an HTML checkbox (ticked or absent).
 
@@ -106,6 +119,7 @@ class SignatureForm(forms.Form):
     first_name = TextField(
         label=_("First name"),
         max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
         error_messages={
             "required": _("Please give your first name."),
             "max_length": TOO_LONG,
@@ -114,6 +128,7 @@ class SignatureForm(forms.Form):
     last_name = TextField(
         label=_("Last name"),
         max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
         error_messages={
             "required": _("Please give your last name."),
             "max_length": TOO_LONG,
@@ -122,14 +137,16 @@ class SignatureForm(forms.Form):
     email = StrictEmailField(
         label=_("Email"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Please give your email address."),
             "invalid": _("Enter a valid email address, such as name@example.org."),
             "max_length": TOO_LONG,
         },
     )
-    country = TextField(
+    country = CountryCodeField(
         label=_("Country"),
+        widget=forms.Select(attrs={"autocomplete": "country"}),
         max_length=2,
         error_messages={
             "required": _("Please choose your country."),
@@ -139,6 +156,7 @@ class SignatureForm(forms.Form):
     postcode = TextField(
         label=_("Postcode"),
         max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
         required=False,
         error_messages={"max_length": TOO_LONG},
     )
@@ -154,15 +172,55 @@ class SignatureForm(forms.Form):
         label=_("You may contact me about this and other actions."),
         required=False,
     )
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
-    def __init__(self, data: Any = None, *, json: bool = False) -> None:
-        super().__init__(data)
+    def __init__(
+        self, data: Any = None, *, json: bool = False, initial: Any = None
+    ) -> None:
+        super().__init__(data, initial=initial, label_suffix="")
         # A JSON client sends exactly what the API's schema says (ISO 3166 codes in
         # capitals); a person typing in the HTML form may use lower case.
         self.json = json
         for name in ("consent_privacy", "consent_contact"):
             self.fields[name].json = json
+
+    @classmethod
+    def for_page(
+        cls, data: Any = None, errors: dict[str, list[str]] | None = None
+    ) -> "SignatureForm":
+        """The form as the page shows it: the fields the signer filled in and the
+        signing service's messages, without validating again.
+
+        Args:
+            data: what was posted (the text fields are shown again, never the
+                consents: a signer ticks them again knowingly).
+            errors: the messages of :func:`actions.signing.sign_petition`, by field.
+        """
+        text = ("first_name", "last_name", "email", "country", "postcode")
+        initial = {
+            name: data.get(name)
+            for name in text
+            if data and isinstance(data.get(name), str)
+        }
+        if initial.get("country"):
+            initial["country"] = initial["country"].strip().upper()
+        form = cls(initial=initial)
+        form.fields["country"].widget.choices = [
+            ("", _("Choose your country")),
+            *countries,
+        ]
+        # The messages are the service's, already in the signer's language.
+        form._errors = forms.utils.ErrorDict(
+            {
+                name: form.error_class(messages)
+                for name, messages in (errors or {}).items()
+            }
+        )
+        return form
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]

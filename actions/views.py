@@ -19,6 +19,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from actions import throttle
+from actions.forms import SignatureForm
 from actions.models import Signature, UrgentActionPage
 from actions.reports import build_report, chart_svg, export_csv, export_xlsx
 from actions.signing import InvalidToken, confirm_signature, sign_petition
@@ -68,7 +69,9 @@ def sign_form(page: UrgentActionPage, request: HttpRequest) -> HttpResponse:
         request,
         context_overrides={
             "result": result,
-            "form_data": {} if result.ok else request.POST,
+            "signature_form": SignatureForm.for_page(
+                None if result.ok else request.POST, result.errors
+            ),
             "hide_count": True,
         },
     )

@@ -271,6 +271,15 @@ class UrgentActionPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
             [item.page for item in self.related_cases.all()], self.locale
         )
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
+        """The page's context, with the empty signing form (rendered from
+        :class:`actions.forms.SignatureForm`, the same class that validates)."""
+        from actions.forms import SignatureForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["signature_form"] = SignatureForm.for_page()
+        return context
+
     @property
     def sign_url(self) -> str:
         """The address the no-JavaScript signing form posts to."""

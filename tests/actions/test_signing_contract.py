@@ -46,6 +46,8 @@ def test_the_html_form_posts_the_forms_fields_with_its_limits(client):
     form = html[html.index("<form") : html.index("</form>")]
     names = set(re.findall(r'name="([a-z_]+)"', form)) - {"csrfmiddlewaretoken"}
     assert names == set(SignatureForm.base_fields)
+    # Country names in the reader's language, the codes as values.
+    assert '<option value="BE">' in form
     for name, field in SignatureForm.base_fields.items():
         tag = re.search(rf'<(?:input|select)[^>]*name="{name}"[^>]*>', form).group()
         if field.required and name != "website":
