@@ -19,7 +19,6 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date
 from django.utils.translation import gettext as _
-from django_countries import countries
 from icalendar import Calendar, Event, vDuration
 
 from actions.choices import RallyStatus
@@ -82,7 +81,7 @@ def rally_event(rally: RallyPage, *, stamp: datetime.datetime | None = None) -> 
         event.add("url", url)
     event.add("description", "\n\n".join(description))
     # The country by its name in the calendar's language, not its code.
-    country = str(countries.name(rally.country)) if rally.country else ""
+    country = str(rally.country.name) if rally.country else ""
     event.add(
         "location", ", ".join(part for part in [*rally.address_lines, country] if part)
     )

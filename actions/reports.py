@@ -163,7 +163,7 @@ def _row(signature: Signature) -> list[object]:
         signature.first_name,
         signature.last_name,
         signature.email,
-        signature.country,
+        signature.country.code,
         signature.postcode,
         signature.locale,
         signature.consent_privacy,

@@ -345,11 +345,10 @@ class RallySummarySerializer(PageSerializer):
 
     @extend_schema_field(CountrySerializer(allow_null=True))
     def get_country(self, page: RallyPage) -> dict[str, str] | None:
-        from django_countries import countries
 
         if not page.country:
             return None
-        return {"code": page.country, "name": str(countries.name(page.country))}
+        return {"code": page.country.code, "name": str(page.country.name)}
 
     def get_ical_url(self, page: RallyPage) -> str:
         """The rally as an iCalendar file."""

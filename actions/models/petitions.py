@@ -13,6 +13,7 @@ from django.db.models.functions import Lower, Trim
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -400,7 +401,7 @@ class Signature(models.Model):
         output_field=models.CharField(max_length=254),
         db_persist=True,
     )
-    country = models.CharField(_("country"), max_length=2)
+    country = CountryField(_("country"))
     postcode = models.CharField(_("postcode"), max_length=20, blank=True)
     locale = models.CharField(
         _("language"),

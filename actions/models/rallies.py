@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -57,7 +58,10 @@ def validate_time_zone(value: str) -> None:
 
 
 def validate_country_code(value: str) -> None:
-    """Accept only ISO 3166 two-letter country codes such as "BE"."""
+    """Accept only ISO 3166 two-letter country codes such as "BE".
+
+    Kept for migration 0007, which names it; the field is now django-countries'
+    ``CountryField``, which offers the countries by name in the editor's language."""
     if value not in countries:
         raise ValidationError(
             _("“%(value)s” is not a two-letter country code such as “BE”."),
@@ -194,13 +198,7 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
     street_address = models.CharField(_("street address"), max_length=200)
     postcode = models.CharField(_("postcode"), max_length=20, blank=True)
     city = models.CharField(_("city"), max_length=100)
-    country = models.CharField(
-        _("country"),
-        max_length=2,
-        default="BE",
-        validators=[validate_country_code],
-        help_text=_("Two-letter country code, e.g. “BE”."),
-    )
+    country = CountryField(_("country"), default="BE")
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,

@@ -36,13 +36,21 @@ def test_unknown_time_zone_is_refused():
     assert "time_zone" in error.value.message_dict
 
 
-def test_unknown_country_code_is_refused_with_a_clear_message():
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Value 'XX' is not a valid choice."),
+        ("nl", "Waarde 'XX' is geen geldige keuze."),
+    ],
+)
+def test_unknown_country_code_is_refused_with_a_clear_message(language, message):
+    """The admin offers countries by name; a code from elsewhere that is no country
+    is refused, in the editor's language."""
     rally = RallyPageFactory.build(country="XX")
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        rally.clean_fields()
-    assert error.value.message_dict["country"] == [
-        "“XX” is not a two-letter country code such as “BE”."
-    ]
+    with translation.override(language):
+        with pytest.raises(ValidationError) as error:
+            rally.clean_fields()
+        assert error.value.message_dict["country"] == [message]
 
 
 def test_time_zone_defaults_to_brussels():
