@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "ngo_cms",
     "casepages",
     "actions",
+    # Publish webhooks to static and edge-rendered front ends (docs/webhooks.md).
+    "ngo_cms.webhooks",
     # wagtail-localize replaces wagtail.locales (it adds locale synchronisation).
     "wagtail_localize",
     "wagtail_localize.locales",
