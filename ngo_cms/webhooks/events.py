@@ -169,7 +169,12 @@ def is_translation(page: Page) -> bool:
 
 # --- Snippets ------------------------------------------------------------------------
 def pages_showing(instance: Any) -> list[Page]:
-    """The live pages that show ``instance`` (from Wagtail's reference index)."""
+    """The live pages that show ``instance``.
+
+    From Wagtail's reference index (foreign keys, inline panels, stream fields and
+    rich text), plus the pages' many-to-many fields (a case's themes), which the
+    reference index does not track.
+    """
     from wagtail.models import ReferenceIndex
 
     page_ids = set()
@@ -178,6 +183,13 @@ def pages_showing(instance: Any) -> list[Page]:
     ).group_by_source_object():
         if isinstance(source, Page):
             page_ids.add(source.pk)
+    for relation in type(instance)._meta.related_objects:
+        if relation.many_to_many and issubclass(relation.related_model, Page):
+            page_ids.update(
+                relation.related_model.objects.filter(
+                    **{relation.field.name: instance}
+                ).values_list("pk", flat=True)
+            )
     return list(Page.objects.live().filter(pk__in=page_ids).order_by("path"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import DraftStateMixin, Page
 from wagtail.signals import (
     page_published,
@@ -86,7 +86,7 @@ def register_signal_handlers() -> None:
     published.connect(snippet_was_published, dispatch_uid=uid + "snippet_published")
     unpublished.connect(snippet_was_published, dispatch_uid=uid + "snippet_unpublished")
     post_save.connect(snippet_was_saved, dispatch_uid=uid + "snippet_saved")
-    post_delete.connect(snippet_was_deleted, dispatch_uid=uid + "snippet_deleted")
+    pre_delete.connect(snippet_was_deleted, dispatch_uid=uid + "snippet_deleted")
     signature_count_changed.connect(
         events.signature_count_changed, dispatch_uid=uid + "milestone"
     )

@@ -34,6 +34,14 @@ from .permissions import DeliveryPolicy
 class WebhookForm(WagtailAdminModelForm):
     """Events as tick boxes (stored as a JSON list), languages as tick boxes."""
 
+    url = forms.URLField(
+        label=_("target URL"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_(
+            "The address that receives a POST with a signed JSON body for each event."
+        ),
+    )
     events = forms.MultipleChoiceField(
         label=_("events"),
         choices=Event.choices,
