@@ -27,7 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from .audit import RESENT
-from .models import Event, Webhook, WebhookDelivery
+from .models import Event, Webhook, WebhookDelivery, validate_http_url
 from .permissions import DeliveryPolicy
 
 
@@ -38,6 +38,8 @@ class WebhookForm(WagtailAdminModelForm):
         label=_("target URL"),
         max_length=500,
         assume_scheme="https",
+        validators=[validate_http_url],
+        error_messages={"invalid": validate_http_url.message},
         help_text=_(
             "The address that receives a POST with a signed JSON body for each event."
         ),
