@@ -225,7 +225,12 @@ class ResendView(WagtailAdminTemplateMixin, TemplateView):
         delivery.status = DeliveryStatus.PENDING
         delivery.next_attempt_at = None
         delivery.save(update_fields=["status", "next_attempt_at"])
-        log(instance=webhook, action=RESENT, data={"event": delivery.event})
+        log(
+            instance=webhook,
+            action=RESENT,
+            user=request.user,
+            data={"event": delivery.event},
+        )
         transaction.on_commit(lambda: deliver_webhook.enqueue(delivery.pk))
         messages.success(
             request,
