@@ -249,7 +249,17 @@ def signature_count_changed(
 
     from .models import MilestoneReached
 
-    for name, threshold in milestones_reached(count, goal):
+    reached = milestones_reached(count, goal)
+    if not reached:
+        return
+    announced = set(
+        MilestoneReached.objects.filter(
+            translation_key=instance.translation_key
+        ).values_list("milestone", flat=True)
+    )
+    for name, threshold in reached:
+        if name in announced:
+            continue
         try:
             with transaction.atomic():
                 MilestoneReached.objects.create(

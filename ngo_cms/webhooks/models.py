@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
 
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -174,6 +176,12 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.webhook}"
+
+    def get_payload_display(self) -> str:
+        """The body as sent, indented (the admin's inspect view shows it)."""
+        return format_html(
+            "<pre>{}</pre>", json.dumps(self.payload, indent=2, ensure_ascii=False)
+        )
 
 
 class MilestoneReached(models.Model):

@@ -17,10 +17,12 @@ from wagtail.signals import (
 from ngo_cms.signals import signature_count_changed
 
 from . import events
-from .models import Event
+from .models import Event, Webhook
 
 
 def page_was_published(sender: Any, instance: Page, **kwargs: Any) -> None:
+    if not Webhook.objects.filter(enabled=True).exists():
+        return  # spare the translation look-up
     event = (
         Event.TRANSLATION_PUBLISHED
         if events.is_translation(instance)

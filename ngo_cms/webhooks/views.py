@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -62,8 +63,12 @@ class WebhookForm(WagtailAdminModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["secret"].widget.attrs.update(
-            {"autocomplete": "off", "spellcheck": "false", "readonly": False}
+            {"autocomplete": "off", "spellcheck": "false"}
         )
+        if "owner" in self.fields:
+            self.fields["owner"].queryset = get_user_model().objects.filter(
+                is_active=True, is_superuser=True
+            )
         if self.for_user is not None and not self.instance.pk:
             self.initial.setdefault("owner", self.for_user.pk)
 
