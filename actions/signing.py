@@ -33,6 +33,7 @@ from actions import throttle
 from actions.choices import SigningStatus
 from actions.forms import SignatureForm
 from ngo_cms.conf import app_settings
+from ngo_cms.signals import signature_count_changed
 
 if TYPE_CHECKING:
     from actions.models import Signature, UrgentActionPage
@@ -247,4 +248,12 @@ def confirm_signature(action: UrgentActionPage, token: str) -> int:
     updated = rows.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now())
     if not updated and not rows.exists():
         raise InvalidToken
-    return action.signature_count
+    count = action.signature_count
+    if updated:
+        signature_count_changed.send(
+            sender=type(action),
+            instance=action,
+            count=count,
+            goal=action.signature_goal or None,
+        )
+    return count

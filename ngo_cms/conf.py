@@ -43,6 +43,17 @@ DEFAULTS: dict[str, Any] = {
     "NGO_CMS_HOME_PAGE_TYPES": [],
     # load_demo runs only with DEBUG on, or where this is True (tests, benchmarks).
     "NGO_CMS_ALLOW_DEMO": False,
+    # Webhooks (ngo_cms.webhooks, docs/webhooks.md): seconds each request may take,
+    # attempts per delivery, the first retry's delay in seconds (doubled after each
+    # failure), consecutive failed attempts after which a target is disabled, and
+    # the milestones of a petition's confirmed count (percentages of its goal, and
+    # plain counts) that send "signatures.milestone".
+    "WEBHOOK_TIMEOUT": 5,
+    "WEBHOOK_MAX_ATTEMPTS": 6,
+    "WEBHOOK_RETRY_DELAY": 30,
+    "WEBHOOK_FAILURE_LIMIT": 20,
+    "WEBHOOK_MILESTONE_PERCENTAGES": [25, 50, 75, 100],
+    "WEBHOOK_MILESTONE_COUNTS": [1000, 10000, 100000],
 }
 
 

@@ -18,3 +18,10 @@ commit (``ngo_cms.mail.send_after_commit`` does).
 from django.dispatch import Signal
 
 translation_source_updated = Signal()
+
+#: Sent by the actions app when a signature of a campaign was confirmed, inside the
+#: confirming transaction. Receivers (the webhooks' milestones) get ``instance``, the
+#: urgent action page confirmed on; ``count``, the campaign's confirmed signatures
+#: in every language; and ``goal``, its signature goal or ``None``. Counts only:
+#: nothing about the signer.
+signature_count_changed = Signal()

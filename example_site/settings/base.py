@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     # The example site itself: demo content and `load_demo`; not part of the apps'
     # wheel, and a host project does not install it.
     "example_site",
+    # Publish webhooks to static and edge-rendered front ends (docs/webhooks.md).
+    "ngo_cms.webhooks",
     # wagtail-localize replaces wagtail.locales (it adds locale synchronisation).
     "wagtail_localize",
     "wagtail_localize.locales",
