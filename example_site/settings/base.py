@@ -8,6 +8,7 @@ besides Python. docs/operators.md ("Configuration") and ``.env.example`` list th
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +96,22 @@ CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC")
 CSP_EXTRA_FRAME_SRC = env_list(
     "CSP_EXTRA_FRAME_SRC", "https://www.youtube-nocookie.com,https://player.vimeo.com"
 )
+# Media in S3-compatible object storage (django-storages) when MEDIA_S3_BUCKET is
+# set, so that every app server sees every upload; empty: the local MEDIA_ROOT.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+MEDIA_S3_ENDPOINT_URL = os.environ.get("MEDIA_S3_ENDPOINT_URL", "")  # empty: AWS
+MEDIA_S3_REGION = os.environ.get("MEDIA_S3_REGION", "")  # e.g. eu-west-1
+# Keys; empty: boto3's own chain (instance role, ~/.aws, AWS_* variables).
+MEDIA_S3_ACCESS_KEY_ID = os.environ.get("MEDIA_S3_ACCESS_KEY_ID", "")
+MEDIA_S3_SECRET_ACCESS_KEY = os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", "")
+# Public (CDN) address of the bucket's root, for renditions (images/…), e.g.
+# https://media.example.org; empty: renditions get signed URLs that expire.
+MEDIA_PUBLIC_URL = os.environ.get("MEDIA_PUBLIC_URL", "")
+MEDIA_S3_URL_EXPIRE = int(os.environ.get("MEDIA_S3_URL_EXPIRE", "3600"))  # seconds
+# Background tasks: "db" (the database queue, `manage.py db_worker`) or "rq" (Redis at
+# REDIS_URL, `manage.py rqworker`); and how often RQ retries a failed task.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "db")
+TASKS_RETRIES = int(os.environ.get("TASKS_RETRIES", "3"))
 # -----------------------------------------------------------------------------------
 
 # The embedded default keeps its files in var/, which a fresh clone does not have.
@@ -243,6 +260,20 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Tasks are stored in the database and run by `manage.py db_worker` (./dev serve
 # starts one beside the web server); nothing extra to install or run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Several servers: TASKS_BACKEND=rq puts the same tasks on Redis (django-tasks-rq);
+# `manage.py rqworker --job-class django_tasks_rq.Job` runs them, on any machine. A
+# failed task is retried TASKS_RETRIES times (ngo_cms.task_queue), then kept in RQ's
+# failed registry (`manage.py rqstats`, and the task's result) for a week.
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": REDIS_URL,
+            "DEFAULT_TIMEOUT": 300,
+            "QUEUE_CLASS": "ngo_cms.task_queue.RetryingQueue",
+        }
+    }
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 
 # --- Content-Security-Policy (django-csp; the admin's additions in ngo_cms/csp.py) ----
 CONTENT_SECURITY_POLICY = {
@@ -327,6 +358,33 @@ STORAGES = {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
     },
 }
+# Object storage (MEDIA_S3_BUCKET): originals and documents in a private bucket
+# (signed, expiring URLs; documents still go through Wagtail's view below), and
+# renditions, which the API hands out, at MEDIA_PUBLIC_URL (a CDN, or the bucket's
+# public images/ folder) or, without it, signed too. See docs/scaling.md.
+if MEDIA_S3_BUCKET:
+    _s3 = {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
+        "region_name": MEDIA_S3_REGION or None,
+        "access_key": MEDIA_S3_ACCESS_KEY_ID or None,
+        "secret_key": MEDIA_S3_SECRET_ACCESS_KEY or None,
+        "default_acl": None,  # the bucket's policy decides; never public-read
+        "file_overwrite": False,
+        "querystring_auth": True,
+        "querystring_expire": MEDIA_S3_URL_EXPIRE,
+    }
+    _renditions = dict(_s3)
+    if MEDIA_PUBLIC_URL:
+        _public = urlsplit(MEDIA_PUBLIC_URL)
+        _renditions["url_protocol"] = f"{_public.scheme}:"
+        _renditions["custom_domain"] = _public.netloc + _public.path.rstrip("/")
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _renditions,
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # --- Wagtail -----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "NGO CMS"
