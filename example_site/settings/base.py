@@ -373,6 +373,7 @@ if MEDIA_S3_BUCKET:
         "file_overwrite": False,
         "querystring_auth": True,
         "querystring_expire": MEDIA_S3_URL_EXPIRE,
+        "signature_version": "s3v4",  # what AWS's newer regions and most others need
     }
     _renditions = dict(_s3)
     if MEDIA_PUBLIC_URL:

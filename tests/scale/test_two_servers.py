@@ -314,6 +314,7 @@ def signature_count(base: str, slug: str) -> int:
 def test_two_servers_agree(servers, server_env, smtp_server, redis_db):
     """A and B share every decision: media, publication, counts and tasks."""
     from django.contrib.auth import get_user_model
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
     from actions.models import UrgentActionPage
@@ -338,6 +339,20 @@ def test_two_servers_agree(servers, server_env, smtp_server, redis_db):
     # The original is in the bucket, not on a server's disk.
     stored = s3_client(server_env).head_object(Bucket=BUCKET, Key=image.file.name)
     assert stored["ContentLength"] > 0
+
+    # -- A document uploaded on A is served by B, through Wagtail's view. --------
+    answer = post_form(
+        editor,
+        f"{a}/admin/documents/add/",
+        data={"title": "Report for two servers", "tags": ""},
+        files={"file": ("two-servers.txt", b"Evidence, one copy.\n", "text/plain")},
+    )
+    assert answer.status_code == 302, answer.text[:2000]
+    document = get_document_model().objects.get(title="Report for two servers")
+    served = requests.get(f"{b}{document.url}", timeout=10, allow_redirects=False)
+    # Streamed from the bucket by the view that checks privacy, not redirected to it.
+    assert served.status_code == 200, served.headers
+    assert served.content == b"Evidence, one copy.\n"
 
     case = PrisonerCasePage.objects.get(
         slug="ahmadreza-djalali", locale__language_code="en"
