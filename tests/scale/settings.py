@@ -2,8 +2,8 @@
 environment the test sets (PostgreSQL, Redis, the moto S3 server, its SMTP server,
 TASKS_BACKEND=rq), and only what plain HTTP on 127.0.0.1 needs changed."""
 
-from ngo_cms.settings.production import *  # noqa: F403
-from ngo_cms.settings.production import STORAGES
+from example_site.settings.production import *  # noqa: F403
+from example_site.settings.production import STORAGES
 
 # Plain HTTP on 127.0.0.1: no HTTPS-only cookies.
 SESSION_COOKIE_SECURE = False

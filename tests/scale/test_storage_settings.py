@@ -48,7 +48,7 @@ def probe(**env: str) -> dict:
         and key not in {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "DATABASE_URL"}
     }
     clean.update(
-        PRODUCTION, **env, DJANGO_SETTINGS_MODULE="ngo_cms.settings.production"
+        PRODUCTION, **env, DJANGO_SETTINGS_MODULE="example_site.settings.production"
     )
     done = subprocess.run(
         [sys.executable, "-c", PROBE],

@@ -160,7 +160,7 @@ def _start(env: dict[str, str], port: int) -> subprocess.Popen:
     return subprocess.Popen(
         [
             str(Path(PYTHON).with_name("gunicorn")),
-            "ngo_cms.wsgi",
+            "example_site.wsgi",
             "--chdir",
             str(ROOT),
             "--bind",
