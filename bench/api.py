@@ -281,6 +281,12 @@ def case_ids() -> None:
 # --- Load generation ---------------------------------------------------------------
 def _get(port: int, url: str) -> tuple[int, str]:
     """One GET on a new connection (gunicorn's sync workers do not keep it alive)."""
+    status, target, _cache = _get_with_cache(port, url)
+    return status, target
+
+
+def _get_with_cache(port: int, url: str) -> tuple[int, str, str]:
+    """:func:`_get`, with the answer's ``X-Cache`` (hit or miss)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         connection.request("GET", url, headers={"Host": "127.0.0.1"})
@@ -288,7 +294,7 @@ def _get(port: int, url: str) -> tuple[int, str]:
         response.read()
         location = urlsplit(response.getheader("Location") or "")
         target = location.path + ("?" + location.query if location.query else "")
-        return response.status, target
+        return response.status, target, response.getheader("X-Cache") or ""
     finally:
         connection.close()
 
@@ -530,6 +536,104 @@ def bench_size(
     return results
 
 
+# --- Publish storm: one publication a second during the load ---------------------------
+def publisher(seconds: float) -> None:
+    """Child process (``api.py _publish S``): publish one case every second."""
+    setup_django()
+    from casepages.models import PrisonerCasePage
+
+    page = PrisonerCasePage.objects.get(
+        slug="bench-prisoner-0", locale__language_code="en"
+    )
+    deadline = time.monotonic() + seconds
+    number = 0
+    while time.monotonic() < deadline:
+        number += 1
+        page.summary = f"Update {number}"
+        page.save_revision().publish()
+        time.sleep(1)
+
+
+def _storm_client(job: tuple[int, list[str], float, int]) -> tuple[int, int, int]:
+    port, urls, seconds, offset = job
+    hits = misses = errors = 0
+    started = time.perf_counter()
+    number = offset
+    while time.perf_counter() - started < seconds:
+        url = urls[number % len(urls)]
+        number += 1
+        try:
+            status, _target, cache = _get_with_cache(port, url)
+        except OSError:
+            errors += 1
+            continue
+        if status != 200:
+            errors += 1
+        elif cache == "hit":
+            hits += 1
+        else:
+            misses += 1
+    return hits, misses, errors
+
+
+def publish_storm(args: argparse.Namespace) -> None:
+    """The other cases' details, cached in Redis, while one case is published every
+    second: cache tags against the global invalidation they replace."""
+    import redis
+
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+    count = int(args.sizes.split(",")[0])
+    seconds = args.seconds * 3
+    with (
+        tempfile.TemporaryDirectory(prefix="ngo_cms_bench_") as tmp,
+        databases(Path(tmp)) as (make, vendor, media),
+    ):
+        url = make(f"storm{count}")
+        run([sys.executable, __file__, "_seed", str(count)], bench_env(url, media))
+        others = [
+            f"/api/v1/{LOCALES[n % 3]}/cases/bench-prisoner-{n}/"
+            for n in range(1, min(count, 31))
+        ]
+        print(
+            f"Publish storm on {vendor}, N={count}: one case published every second, "
+            f"{args.clients} clients read {len(others)} other cases' details for "
+            f"{seconds:g} s from {args.workers} gunicorn workers with Redis as the cache"
+        )
+        print("| invalidation | requests/s | cached hit rate | errors |")
+        print("| --- | --- | --- | --- |")
+        for label, tags_on in (("cache tags", "1"), ("global (before)", "0")):
+            redis.Redis.from_url(redis_url).flushdb()
+            env = {
+                **bench_env(url, media, cache=True),
+                "BENCH_REDIS_URL": redis_url,
+                "BENCH_CACHE_TAGS": tags_on,
+            }
+            with server(env, args.workers) as port:
+                warm(port, others, rounds=2)
+                publishing = subprocess.Popen(
+                    [sys.executable, __file__, "_publish", str(seconds + 2)],
+                    cwd=ROOT,
+                    env=env,
+                )
+                try:
+                    time.sleep(1)
+                    jobs = [
+                        (port, others, seconds, index * 7)
+                        for index in range(args.clients)
+                    ]
+                    with multiprocessing.get_context("fork").Pool(args.clients) as pool:
+                        results = pool.map(_storm_client, jobs)
+                finally:
+                    publishing.wait(timeout=60)
+            hits = sum(r[0] for r in results)
+            misses = sum(r[1] for r in results)
+            errors = sum(r[2] for r in results)
+            total = hits + misses
+            print(
+                f"| {label} | {total / seconds:.0f} | {100 * hits / max(total, 1):.1f} % | {errors} |"
+            )
+
+
 def print_table(count: int, vendor: str, results: dict[str, dict[str, float]]) -> None:
     label = {
         "uncached": "ours, uncached",
@@ -594,7 +698,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="best of this many")
     parser.add_argument("--clients", type=int, default=4, help="client processes")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument(
+        "--storm",
+        action="store_true",
+        help="publish one case a second while reading the others (Redis: "
+        "BENCH_REDIS_URL, default redis://127.0.0.1:6379/15, emptied)",
+    )
     args = parser.parse_args()
+    if args.storm:
+        publish_storm(args)
+        return
     sizes = [int(size) for size in args.sizes.split(",")]
     with (
         tempfile.TemporaryDirectory(prefix="ngo_cms_bench_") as tmp,
@@ -622,6 +735,8 @@ if __name__ == "__main__":
         seed(int(sys.argv[2]))
     elif len(sys.argv) > 1 and sys.argv[1] == "_count":
         count_queries(json.loads(sys.argv[2]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "_publish":
+        publisher(float(sys.argv[2]))
     elif len(sys.argv) > 1 and sys.argv[1] == "_ids":
         case_ids()
     else:

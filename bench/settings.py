@@ -25,14 +25,25 @@ DATABASES = {
 MEDIA_ROOT = os.environ.get("BENCH_MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2"]
 API_RESPONSE_CACHE = os.environ.get("BENCH_API_CACHE", "1") == "1"
-# One local-memory cache per worker, big enough for every URL the benchmark asks for.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "bench",
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
+# One local-memory cache per worker, big enough for every URL the benchmark asks for;
+# Redis (BENCH_REDIS_URL) as in production, shared by the workers and the publisher
+# of the publish-storm scenario.
+if os.environ.get("BENCH_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["BENCH_REDIS_URL"],
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "bench",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+API_CACHE_TAGS = os.environ.get("BENCH_CACHE_TAGS", "1") == "1"
 # Seeding thousands of pages should not also index them for search.
 WAGTAILSEARCH_BACKENDS = {
     name: {**config, "AUTO_UPDATE": False}

@@ -54,6 +54,12 @@ DEFAULTS: dict[str, Any] = {
     "WEBHOOK_FAILURE_LIMIT": 20,
     "WEBHOOK_MILESTONE_PERCENTAGES": [25, 50, 75, 100],
     "WEBHOOK_MILESTONE_COUNTS": [1000, 10000, 100000],
+    # CDNs that purge API answers by cache tag (docs/api.md): a name per backend,
+    # {"BACKEND": "ngo_cms.api.purge.FastlyBackend", ...its options}.
+    "PURGE_BY_KEY": {},
+    # False: any publication drops every cached answer, as before cache tags (only
+    # for comparing, in bench/api.py).
+    "API_CACHE_TAGS": True,
 }
 
 

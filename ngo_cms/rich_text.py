@@ -18,7 +18,10 @@ class PublicPageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        from ngo_cms.api import tags as cache_tags
+
         pages = cls.get_many(attrs_list)
+        cache_tags.tag_pages(page for page in pages if page is not None)
         targets = [visibility.localized(page) for page in pages]
         restricted = visibility.restricted_paths() if any(targets) else []
         tags = []

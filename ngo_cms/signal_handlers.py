@@ -1,9 +1,10 @@
 """Keep the API's caches in step with published content.
 
-Any change that can alter an API response bumps the response-cache generation
-(``ngo_cms.api.caching``): a page or a translation published, unpublished, moved or
-deleted; a snippet or an image saved or deleted; a view restriction, a redirect, a
-locale or a site changed. When ``WAGTAILFRONTENDCACHE`` is configured, the API
+Any change that can alter an API response invalidates the answers that show it: a
+page or a translation published or unpublished, a snippet or an image saved or
+deleted move on their cache tags (``ngo_cms.api.tags``); a page moved or deleted, a
+view restriction, a redirect, a locale or a site changed bump the response cache's
+generation (``ngo_cms.api.caching``), which every answer depends on. When ``WAGTAILFRONTENDCACHE`` is configured, the API
 addresses of the page concerned (and the lists) are purged from the front-end cache
 (CDN) too, after the transaction commits, on publishing, unpublishing, moving,
 deleting and on any change of a view restriction; Wagtail's frontend cache app
@@ -29,6 +30,7 @@ from wagtail.signals import (
     unpublished,
 )
 
+from ngo_cms.api import tags
 from ngo_cms.api.caching import bump_generation
 
 logger = logging.getLogger(__name__)
@@ -112,9 +114,10 @@ def purge_frontend_cache(*pages: Page) -> None:
 
 
 def page_changed(sender: Any, instance: Page, **kwargs: Any) -> None:
-    """A page was published or unpublished: every cached answer is stale, and its
-    addresses leave the CDN."""
-    bump_generation()
+    """A page was published or unpublished: the answers that show it (its details
+    in every language, the lists of its type, pages linking to it, navigation when
+    it is in the menus) are stale, and its addresses leave the CDN."""
+    tags.bump(*tags.page_change_tags(instance))
     purge_frontend_cache(instance)
 
 
@@ -138,26 +141,21 @@ def restriction_changed(
 def object_published(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A snippet with drafts (DraftStateMixin) was published or unpublished."""
     if not isinstance(instance, Page):
-        bump_generation()
+        tags.bump(tags.snippet_tag(instance))
 
 
 def model_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """A snippet, image or site setting the API shows was saved or deleted."""
-    if sender in _watched_models():
-        bump_generation()
-
-
-def _watched_models() -> set[type]:
+    """A snippet or an image was saved or deleted: the answers that show it are
+    stale. A view restriction, a locale, a site or a redirect can change any
+    answer: all of them are."""
     from wagtail.snippets.models import get_snippet_models
 
-    return {
-        *get_snippet_models(),
-        get_image_model(),
-        PageViewRestriction,
-        Locale,
-        Site,
-        _redirect_model(),
-    }
+    if sender is get_image_model():
+        tags.bump(tags.image_tag(instance.pk))
+    elif sender in (PageViewRestriction, Locale, Site, _redirect_model()):
+        bump_generation()
+    elif sender in get_snippet_models():
+        tags.bump(tags.snippet_tag(instance))
 
 
 def _redirect_model() -> type:

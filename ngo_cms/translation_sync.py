@@ -49,7 +49,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from ngo_cms.api.caching import bump_generation
+from ngo_cms.api.tags import bump_for_instance
 from ngo_cms.signals import translation_source_updated
 
 logger = logging.getLogger(__name__)
@@ -267,10 +267,10 @@ def source_published(instance: models.Model, user: Any = None) -> bool:
                 changed=changed,
                 user=user,
             )
-        # The publish signal already bumped the API cache generation; bump it again
-        # once the translations are committed, so that no answer cached in between
-        # (with the old facts) survives.
-        transaction.on_commit(bump_generation)
+        # The translations' answers show the new facts: their cache tags move on
+        # now and again once the translations are committed, so that no answer
+        # cached in between (with the old facts) survives.
+        bump_for_instance(instance)
     return True
 
 

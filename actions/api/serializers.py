@@ -35,6 +35,7 @@ from casepages.api.serializers import (
     localized_themes,
 )
 from casepages.models import Theme
+from ngo_cms.api import tags
 from ngo_cms.api.context import ApiContext
 from ngo_cms.api.serializers import (
     PageLinkSerializer,
@@ -66,6 +67,7 @@ def _themes_data(page: Any, context: dict[str, Any]) -> list[dict[str, Any]]:
     localized = context.get(THEMES_CONTEXT_KEY, {})
     result = []
     for theme in page.themes.all():
+        tags.tag(tags.snippet_tag(theme))
         shown = localized.get((page.locale_id, theme.translation_key), theme)
         result.append({"id": shown.pk, "slug": shown.slug, "name": shown.name})
     return sorted(result, key=lambda item: item["name"])
@@ -436,6 +438,7 @@ class RallyDetailSerializer(RallySummarySerializer):
         localized = self.context.get(ORGANISERS_CONTEXT_KEY, {})
         result = []
         for org in page.organisers.all():
+            tags.tag(tags.snippet_tag(org))
             shown = localized.get((page.locale_id, org.translation_key), org)
             result.append(
                 {"id": shown.pk, "name": shown.name, "website": shown.website}

@@ -22,7 +22,7 @@ from actions.ical import calendar_response
 from actions.models import RallyPage, UrgentActionPage
 from actions.models.rallies import RallyQuerySet
 from actions.signing import InvalidToken, confirm_signature, sign_petition
-from ngo_cms.api import messages
+from ngo_cms.api import messages, tags
 from ngo_cms.api.errors import APIError, error_body, not_found, unavailable_body
 from ngo_cms.api.parsers import StrictJSONParser
 from ngo_cms.api.serializers import ErrorSerializer
@@ -357,6 +357,7 @@ class RallyCalendarView(ApiViewMixin, generics.GenericAPIView):
         )
         if rally is None:
             raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
+        tags.tag_pages([rally])
         return calendar_response(
             request, [rally], language_code=locale, filename=f"{rally.slug}.ics"
         )
@@ -382,6 +383,7 @@ class RallyFeedView(ApiViewMixin, generics.GenericAPIView):
         rallies = self.api.visible(
             RallyPage.objects.filter(locale=locale_obj)
         ).upcoming()
+        tags.tag(tags.list_tag(RallyPage))
         return calendar_response(
             request, rallies, language_code=locale, filename=f"rallies-{locale}.ics"
         )

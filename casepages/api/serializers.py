@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from casepages.choices import CaseStatus
 from casepages.models import PrisonerCasePage, Theme
+from ngo_cms.api import tags
 from ngo_cms.api.schema import COUNTRY_CODE_SCHEMA
 from ngo_cms.api.serializers import (
     ImageSerializer,
@@ -146,6 +147,7 @@ class CaseSummarySerializer(PageSerializer):
         localized = self.context.get(THEMES_CONTEXT_KEY, {})
         result = []
         for theme in page.themes.all():
+            tags.tag(tags.snippet_tag(theme))
             shown = localized.get((page.locale_id, theme.translation_key), theme)
             result.append({"id": shown.pk, "slug": shown.slug, "name": shown.name})
         return sorted(result, key=lambda item: item["name"])

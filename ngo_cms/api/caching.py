@@ -6,10 +6,12 @@ stale-while-revalidate=…`` from settings; a matching ``If-None-Match`` or
 ``If-Modified-Since`` gets a 304.
 
 Rendered responses are kept in Django's cache (local memory by default, Redis when
-``REDIS_URL`` is set) under a key that includes a *generation* number. The signal
-handlers of ``ngo_cms.signal_handlers`` bump the generation whenever a page or a
-translation, a snippet or an image is published, unpublished, moved or deleted, so
-every cached response becomes unreachable at once and expires on its own.
+``REDIS_URL`` is set) with the versions of their cache tags (:mod:`ngo_cms.api.tags`):
+publishing a page, or changing a snippet or an image, moves on the versions of the
+tags it touches, and only the answers that show it miss. The key also includes a
+*generation* number, which changes that can alter any answer (locales, sites,
+redirects, view restrictions, pages moved or deleted) bump, so that every cached
+response becomes unreachable at once and expires on its own.
 """
 
 from __future__ import annotations
@@ -111,18 +113,43 @@ FROZEN_HEADERS = (
     "Last-Modified",
     "Cache-Control",
     "Vary",
+    "Cache-Tag",
+    "Surrogate-Key",
 )
 
 
-def freeze(response: HttpResponse) -> tuple[int, bytes, dict[str, str]]:
-    """What the server-side cache keeps of a rendered response."""
+def freeze(
+    response: HttpResponse, tag_versions: dict[str, int | None], last_modified: int
+) -> tuple:
+    """What the server-side cache keeps of a rendered response: its status, body
+    and headers, the versions of its cache tags, and its Last-Modified."""
     headers = {name: response[name] for name in FROZEN_HEADERS if name in response}
-    return response.status_code, response.content, headers
+    return response.status_code, response.content, headers, tag_versions, last_modified
 
 
-def thaw(frozen: tuple[int, bytes, dict[str, str]]) -> HttpResponse:
-    status, body, headers = frozen
-    return HttpResponse(body, status=status, headers=headers)
+def thaw_if_current(frozen: tuple) -> tuple[HttpResponse, int] | None:
+    """The cached response and its Last-Modified, or None when a tag it was stored
+    with has moved on (or was lost) since."""
+    from . import tags
+
+    status, body, headers, tag_versions, last_modified = frozen
+    if tag_versions and tags.versions(tag_versions) != tag_versions:
+        return None
+    return HttpResponse(body, status=status, headers=headers), last_modified
+
+
+def add_tag_headers(response: HttpResponse, names: Iterable[str]) -> None:
+    """``Cache-Tag`` and ``Surrogate-Key``: what the answer shows, for CDNs that
+    purge by key."""
+    ordered = sorted(names)
+    response["Cache-Tag"] = ",".join(ordered)
+    response["Surrogate-Key"] = " ".join(ordered)
+
+
+def tags_last_modified(tag_versions: dict[str, int | None], started: int) -> int:
+    """The answer's Last-Modified: the latest change of anything it shows."""
+    latest = max((value or 0 for value in tag_versions.values()), default=0)
+    return max(started, -(-latest // 1_000_000_000))
 
 
 def add_cache_headers(

@@ -217,8 +217,11 @@ class ApiContext:
             translation_states,
         )
 
+        from . import tags
         from .registry import api_url_for
 
+        pages = list(pages)
+        tags.tag_pages(pages)
         own_locale: dict[str, int] = {}
         for page in pages:
             key = str(page.translation_key)

@@ -27,7 +27,10 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from . import schema  # noqa: F401  (registers the schema extensions)
+from . import (
+    schema,  # noqa: F401  (registers the schema extensions)
+    tags,
+)
 from .context import ApiContext, content_languages
 from .registry import api_url_for
 
@@ -149,6 +152,7 @@ def image_data(
     """
     if image is None:
         return None
+    tags.tag(tags.image_tag(image.pk))
     ctx = ApiContext.of(context["request"])
     focal = None
     if image.focal_point_x is not None:
@@ -260,6 +264,7 @@ def block_data(block: blocks.Block, value: Any, context: dict[str, Any]) -> Any:
 def _snippet_data(value: Any) -> dict[str, Any] | None:
     if value is None:
         return None
+    tags.tag(tags.snippet_tag(value))
     localized = getattr(value, "localized", value)
     return {"id": localized.pk, "title": str(localized)}
 

@@ -39,7 +39,7 @@ from rest_framework.views import APIView
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
-from . import caching, messages
+from . import caching, messages, tags
 from .context import (
     ApiContext,
     content_languages,
@@ -199,7 +199,7 @@ class ApiViewMixin:
                 response = super().dispatch(request, *args, **kwargs)
             response.setdefault("Content-Language", language)
             return response
-        generation, last_modified = caching.current_generation()
+        generation, started = caching.current_generation()
         use_cache = self.cache_responses and caching.response_cache_enabled()
         key = caching.response_key(
             request,
@@ -210,26 +210,48 @@ class ApiViewMixin:
         if self.vary_on_accept:
             key += ":" + self.negotiated_format(request)
         if use_cache:
-            # The hot path: a rendered answer of the current generation, served
-            # without DRF, the database or activating a language.
+            # The hot path: a rendered answer of the current generation whose tags
+            # have not moved on, served without DRF, the database or a language.
             frozen = caching.cache.get(key)
             if frozen is not None:
-                return caching.conditional(request, caching.thaw(frozen), last_modified)
-        with translation.override(language):
+                current = caching.thaw_if_current(frozen)
+                if current is not None:
+                    current[0]["X-Cache"] = "hit"
+                    return caching.conditional(request, *current)
+        render_started = tags._clock()
+        with tags.collecting() as collected, translation.override(language):
             response = super().dispatch(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
         response.setdefault("Content-Language", language)
         if response.status_code >= 500:
             return response
+        response["X-Cache"] = "miss"
         if not self.cache_responses:
             response["Cache-Control"] = "private, no-store"
             return response
+        if self.content_independent:
+            collected.clear()
+        elif response.status_code == 404 or not collected:
+            # A page may be published at this address; an answer that names
+            # nothing is refreshed by any publication, as before tags.
+            collected.add(tags.MISS)
+        tag_versions = (
+            tags.versions(collected, create_at=render_started) if collected else {}
+        )
+        last_modified = caching.tags_last_modified(tag_versions, started)
+        if collected:
+            caching.add_tag_headers(response, collected)
         caching.add_cache_headers(response, last_modified)
         if self.vary_on_accept:
             caching.patch_vary_headers(response, ["Accept"])
-        if use_cache and response.status_code in (200, 404):
-            caching.cache.set(key, caching.freeze(response), self.cache_timeout)
+        moved_on = any((value or 0) > render_started for value in tag_versions.values())
+        if use_cache and response.status_code in (200, 404) and not moved_on:
+            caching.cache.set(
+                key,
+                caching.freeze(response, tag_versions, last_modified),
+                self.cache_timeout,
+            )
         return caching.conditional(request, response, last_modified)
 
     def get_language(self, request: HttpRequest, kwargs: dict[str, Any]) -> str:
@@ -359,6 +381,7 @@ class PageListView(ApiViewMixin, generics.ListAPIView):
         limit_cache_timeout(self, self.serializer_class)
         self.serializer_class.prepare(pages, context)
         serializer = self.serializer_class(pages, many=True, context=context)
+        tags.tag(tags.list_tag(self.page_model))
         return self.get_paginated_response(serializer.data)
 
 
@@ -529,6 +552,7 @@ class IndexView(ApiViewMixin, APIView):
             except NoReverseMatch:
                 continue
             endpoints[key] = url.replace("LOCALE", "{locale}")
+        tags.tag(tags.NAV)
         return Response({"locales": locale_data(), "endpoints": endpoints})
 
 
@@ -539,6 +563,7 @@ class LocaleListView(ApiViewMixin, APIView):
 
     @extend_schema(responses={200: LocaleSerializer(many=True)})
     def get(self, request: Request) -> Response:
+        tags.tag(tags.NAV)
         return Response(locale_data())
 
 
@@ -560,6 +585,7 @@ class NavigationView(ApiViewMixin, APIView):
         responses={200: NavigationSerializer, 404: ERROR_RESPONSES[404]},
     )
     def get(self, request: Request, locale: str) -> Response:
+        tags.tag(tags.NAV)
         self.api.locale(locale)
         home = home_page(self.api, locale)
         if home is None:
