@@ -371,8 +371,9 @@ class PrisonerCasePage(HeadlessPreviewPageMixin, Page):
         """The country of detention by its name in the active language."""
         return self.country_of_detention.name
 
-    def get_themes(self) -> models.QuerySet:
-        """The page's themes in the page's own language (falling back to the source)."""
-        keys = self.themes.values_list("translation_key", flat=True)
-        localized = Theme.objects.filter(translation_key__in=keys, locale=self.locale)
-        return localized if localized.exists() else self.themes.all()
+    def get_themes(self) -> list[Theme]:
+        """The page's themes, each in the page's own language where it is
+        translated, else in the source language (:mod:`ngo_cms.snippets`)."""
+        from ngo_cms.snippets import snippets_of
+
+        return snippets_of(self, "themes", Theme)

@@ -32,7 +32,7 @@ from casepages.api.serializers import (
     CountryCodeField,
     CountrySerializer,
     ThemeSerializer,
-    localized_themes,
+    themes_data,
 )
 from casepages.models import Theme
 from ngo_cms.api import tags
@@ -45,32 +45,12 @@ from ngo_cms.api.serializers import (
     page_links_data,
 )
 from ngo_cms.conf import app_settings
+from ngo_cms.snippets import in_page_language, localized_snippets
 
 # What ``UrgentActionPage.signing_state()`` answers (the ``SigningStateEnum``).
 SIGNING_STATES = ["open", "not_open", "closed"]
 COUNTS_CONTEXT_KEY = "actions_signature_counts"
 ORGANISERS_CONTEXT_KEY = "actions_organisers"
-
-
-def _themes_by_locale(pages: list[Any]) -> dict[Any, Theme]:
-    by_locale: dict[int, list[Any]] = {}
-    for page in pages:
-        by_locale.setdefault(page.locale_id, []).append(page)
-    themes: dict[Any, Theme] = {}
-    for locale_id, group in by_locale.items():
-        for key, theme in localized_themes(group, locale_id).items():
-            themes[(locale_id, key)] = theme
-    return themes
-
-
-def _themes_data(page: Any, context: dict[str, Any]) -> list[dict[str, Any]]:
-    localized = context.get(THEMES_CONTEXT_KEY, {})
-    result = []
-    for theme in page.themes.all():
-        tags.tag(tags.snippet_tag(theme))
-        shown = localized.get((page.locale_id, theme.translation_key), theme)
-        result.append({"id": shown.pk, "slug": shown.slug, "name": shown.name})
-    return sorted(result, key=lambda item: item["name"])
 
 
 def _related_pages(page: Any, relation: str) -> list[Page]:
@@ -126,7 +106,7 @@ class ActionSummarySerializer(PageSerializer):
     @classmethod
     def prepare(cls, pages: list[Any], context: dict[str, Any]) -> None:
         super().prepare(pages, context)
-        context[THEMES_CONTEXT_KEY] = _themes_by_locale(pages)
+        context[THEMES_CONTEXT_KEY] = localized_snippets(pages, "themes", Theme)
         keys = {page.translation_key for page in pages}
         context[COUNTS_CONTEXT_KEY] = dict(
             Signature.objects.confirmed()
@@ -143,7 +123,7 @@ class ActionSummarySerializer(PageSerializer):
 
     @extend_schema_field(ThemeSerializer(many=True))
     def get_themes(self, page: UrgentActionPage) -> list[dict[str, Any]]:
-        return _themes_data(page, self.context)
+        return themes_data(page, self.context)
 
 
 class AddresseeSerializer(serializers.Serializer):
@@ -418,14 +398,9 @@ class RallyDetailSerializer(RallySummarySerializer):
             for item in _related_pages(page, relation)
         ]
         ApiContext.of(context["request"]).load_translations(related)
-        keys = {org.translation_key for page in pages for org in page.organisers.all()}
-        locale_ids = {page.locale_id for page in pages}
-        context[ORGANISERS_CONTEXT_KEY] = {
-            (org.locale_id, org.translation_key): org
-            for org in Organisation.objects.filter(
-                translation_key__in=keys, locale_id__in=locale_ids
-            )
-        }
+        context[ORGANISERS_CONTEXT_KEY] = localized_snippets(
+            pages, "organisers", Organisation
+        )
 
     @extend_schema_field(CoordinatesSerializer(allow_null=True))
     def get_coordinates(self, page: RallyPage) -> dict[str, float] | None:
@@ -437,12 +412,9 @@ class RallyDetailSerializer(RallySummarySerializer):
     def get_organisers(self, page: RallyPage) -> list[dict[str, Any]]:
         localized = self.context.get(ORGANISERS_CONTEXT_KEY, {})
         result = []
-        for org in page.organisers.all():
+        for org in in_page_language(page, "organisers", localized):
             tags.tag(tags.snippet_tag(org))
-            shown = localized.get((page.locale_id, org.translation_key), org)
-            result.append(
-                {"id": shown.pk, "name": shown.name, "website": shown.website}
-            )
+            result.append({"id": org.pk, "name": org.name, "website": org.website})
         return sorted(result, key=lambda item: item["name"])
 
     @extend_schema_field(PageLinkSerializer(many=True))

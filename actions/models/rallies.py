@@ -366,6 +366,13 @@ class RallyPage(HeadlessPreviewPageMixin, RoutablePageMixin, Page):
         town = " ".join(part for part in (self.postcode, self.city) if part)
         return [line for line in (self.venue_name, self.street_address, town) if line]
 
+    def get_organisers(self) -> list[Organisation]:
+        """The organisers, each in the page's language where it is translated, else
+        in the source language (:mod:`ngo_cms.snippets`)."""
+        from ngo_cms.snippets import snippets_of
+
+        return snippets_of(self, "organisers", Organisation)
+
     def get_related_cases(self) -> list[Page]:
         """The live related case pages, in this page's language where translated."""
         return _pages_in_locale(

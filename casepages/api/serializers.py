@@ -24,6 +24,7 @@ from ngo_cms.api.serializers import (
     image_data,
     rendition_prefetch,
 )
+from ngo_cms.snippets import in_page_language, localized_snippets
 
 THEMES_CONTEXT_KEY = "casepages_themes"
 
@@ -49,6 +50,17 @@ class ThemeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+def themes_data(page: Any, context: dict[str, Any]) -> list[dict[str, Any]]:
+    """The :class:`ThemeSerializer` dicts of ``page``'s themes in its language, by
+    name (``prepare`` of the page serializer loads their translations)."""
+    localized = context.get(THEMES_CONTEXT_KEY, {})
+    result = []
+    for theme in in_page_language(page, "themes", localized):
+        tags.tag(tags.snippet_tag(theme))
+        result.append({"id": theme.pk, "slug": theme.slug, "name": theme.name})
+    return sorted(result, key=lambda item: item["name"])
+
+
 class CaseStatusSerializer(serializers.Serializer):
     """A case's status: the value front ends switch on (``CaseStatusEnum``) and its
     label in the language served. Reads the page itself (``source="*"``)."""
@@ -61,25 +73,6 @@ def country_data(country: Any) -> dict[str, str] | None:
     if not country or not country.code:
         return None
     return {"code": country.code, "name": str(country.name)}
-
-
-def localized_themes(pages: list[Any], language_locale_id: int) -> dict:
-    """The themes of ``pages`` in one locale, by translation key (one query, none
-    when every theme is already a row of that locale)."""
-    keys = {
-        theme.translation_key
-        for page in pages
-        for theme in page.themes.all()
-        if theme.locale_id != language_locale_id
-    }
-    if not keys:
-        return {}
-    return {
-        theme.translation_key: theme
-        for theme in Theme.objects.filter(
-            translation_key__in=keys, locale_id=language_locale_id
-        )
-    }
 
 
 class CaseSummarySerializer(PageSerializer):
@@ -121,18 +114,7 @@ class CaseSummarySerializer(PageSerializer):
     @classmethod
     def prepare(cls, pages: list[Any], context: dict[str, Any]) -> None:
         super().prepare(pages, context)
-        by_locale: dict[int, list[Any]] = {}
-        for page in pages:
-            by_locale.setdefault(page.locale_id, []).append(page)
-        themes: dict[Any, Theme] = {}
-        for locale_id, group in by_locale.items():
-            themes.update(
-                {
-                    (locale_id, key): theme
-                    for key, theme in localized_themes(group, locale_id).items()
-                }
-            )
-        context[THEMES_CONTEXT_KEY] = themes
+        context[THEMES_CONTEXT_KEY] = localized_snippets(pages, "themes", Theme)
 
     @extend_schema_field(CountrySerializer(allow_null=True))
     def get_country_of_detention(self, page: PrisonerCasePage) -> dict | None:
@@ -144,13 +126,7 @@ class CaseSummarySerializer(PageSerializer):
 
     @extend_schema_field(ThemeSerializer(many=True))
     def get_themes(self, page: PrisonerCasePage) -> list[dict[str, Any]]:
-        localized = self.context.get(THEMES_CONTEXT_KEY, {})
-        result = []
-        for theme in page.themes.all():
-            tags.tag(tags.snippet_tag(theme))
-            shown = localized.get((page.locale_id, theme.translation_key), theme)
-            result.append({"id": shown.pk, "slug": shown.slug, "name": shown.name})
-        return sorted(result, key=lambda item: item["name"])
+        return themes_data(page, self.context)
 
 
 class CaseDetailSerializer(CaseSummarySerializer):
