@@ -160,10 +160,13 @@ def _increment(
     """
     if isinstance(cache, RedisCache):
         keys = [cache.make_and_validate_key(key) for key, _l, _p in counters]
-        client = cache._cache.get_client(keys[0], write=True)
-        script = _scripts.get(id(client))
+        # One client and one script object per connection pool, made once: Django
+        # builds a new redis.Redis (with its table of callbacks) on every call.
+        pool = cache._cache._get_connection_pool(True)
+        script = _scripts.get(id(pool))
         if script is None:
-            script = _scripts[id(client)] = client.register_script(INCREMENT_LUA)
+            client = cache._cache.get_client(keys[0], write=True)
+            script = _scripts[id(pool)] = client.register_script(INCREMENT_LUA)
         args: list[int] = [first]
         for _key, limit, period in counters:
             args += [limit, period + 1]

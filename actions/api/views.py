@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -152,6 +153,13 @@ def _signable_action(view: ApiViewMixin, locale: str, slug: str) -> UrgentAction
     return action
 
 
+@functools.cache
+def _signature_fields() -> tuple[str, ...]:
+    """The names of the signing body's fields (a serializer's ``fields`` deep-copies
+    every field each time it is built: once per process is enough)."""
+    return tuple(SignatureRequestSerializer().fields)
+
+
 def _body(request: Request, names: Any) -> dict[str, Any]:
     """The known fields of a JSON object or form body; anything else is a 400."""
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -212,7 +220,7 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
     def post(self, request: Request, locale: str, slug: str) -> Response:
         action = _signable_action(self, locale, slug)
         language = action.locale.language_code
-        data = _body(request, SignatureRequestSerializer().fields)
+        data = _body(request, _signature_fields())
         try:
             result = sign_petition(
                 action,
