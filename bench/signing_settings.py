@@ -12,7 +12,7 @@ from bench.settings import *  # noqa: F403
 REDIS_URL = os.environ["REDIS_URL"]
 CACHES = {
     "default": {
-        # As in production (ngo_cms/settings/base.py).
+        # As in production (example_site/settings/base.py).
         "BACKEND": "ngo_cms.cache.FailSafeRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "bench_signing",

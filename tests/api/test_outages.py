@@ -54,7 +54,7 @@ def serve(settings_module: str, **environment: str) -> Iterator[str]:
     server = subprocess.Popen(
         [
             str(GUNICORN),
-            "ngo_cms.wsgi:application",
+            "example_site.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -118,7 +118,7 @@ def test_a_stopped_database_gives_json_503s_with_retry_after():
     """Nothing listens where the database should be: readers and signers get a
     translated JSON 503 with Retry-After, not a 500 page."""
     database = f"postgres://postgres@127.0.0.1:{closed_port()}/gone?connect_timeout=2"
-    with serve("ngo_cms.settings.test", DATABASE_URL=database) as base:
+    with serve("example_site.settings.test", DATABASE_URL=database) as base:
         assert_unavailable(call(f"{base}/api/v1/en/cases/"), "try again")
         assert_unavailable(call(f"{base}/api/v1/nl/cases/some-case/"), "opnieuw")
         assert_unavailable(
@@ -158,7 +158,7 @@ def test_a_killed_database_connection_is_a_503_then_the_server_recovers():
     that meets the dead connection is a JSON 503, and the next one reconnects."""
     name = f"ngo_cms_outage_{os.getpid()}"
     case = PrisonerCasePage.objects.live().filter(locale__language_code="en").first()
-    with serve("ngo_cms.settings.test", DATABASE_URL=_database_url(name)) as base:
+    with serve("example_site.settings.test", DATABASE_URL=_database_url(name)) as base:
         status, _headers, body = call(f"{base}/api/v1/en/cases/{case.slug}/")
         assert status == 200, body[:300]
         assert _terminate(name) == 1
@@ -178,7 +178,7 @@ def test_without_redis_production_serves_readers_and_refuses_to_sign():
     action = UrgentActionPage.objects.live().filter(locale__language_code="fr").first()
     before = Signature.objects.count()
     with serve(
-        "ngo_cms.settings.production",
+        "example_site.settings.production",
         DATABASE_URL=_database_url("ngo_cms_redis_down"),
         REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0",
         SECRET_KEY="outage-test-key-" + "x" * 40,
