@@ -10,8 +10,9 @@ address that is pending or already signed, and a bot caught by the honeypot, and
 carries no count. The owner of an address that already signed gets a mail saying
 so; nobody else learns anything. New and repeated addresses cost the same work: one
 ``INSERT … ON CONFLICT DO NOTHING`` (no error, so nothing lands in the database's
-log), one look-up of the row, one task enqueued with the row's id (never the
-address). Nothing here logs personal data.
+log) and the look-up of the row that holds the address (on PostgreSQL both in one
+statement), one task enqueued with the row's id (never the address), and one round
+trip to the throttle's cache. Nothing here logs personal data.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
-from django.db.models import CharField, Value
+from django.db import connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import CharField, QuerySet, Value
+from django.db.models.constants import OnConflict
 from django.db.models.functions import Lower, Trim
+from django.db.models.sql.subqueries import InsertQuery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -110,51 +114,68 @@ def sign_petition(
         throttle.ThrottleUnavailable: the throttle's cache is unreachable.
     """
     language_code = _language(action, language_code)
+    with translation.override(language_code):
+        result, cleaned = _check(action, data, json=json)
     if client is not None:
-        wait = throttle.hit(client=client, campaign=str(action.translation_key))
+        # One round trip to the throttle's cache: the client and the campaign for
+        # every request; the address only for a signature about to be stored, and
+        # only while the client and the campaign are under their limits.
+        address = None
+        if cleaned is not None:
+            email = cleaned["email"].strip().lower()
+            address = {"address": f"{action.translation_key}:{email}"}
+        wait, address_over = throttle.hit_gated(
+            {"client": client, "campaign": str(action.translation_key)}, address
+        )
         if wait is not None:
             raise throttle.Throttled(wait)
-    with translation.override(language_code):
-        honeypot = data.get(HONEYPOT_FIELD)
-        if honeypot is not None and not isinstance(honeypot, str):
-            # Not what a browser or the API's schema sends: an error, as for any
-            # field of the wrong type (the same for every address).
-            return SigningResult(
-                SigningStatus.INVALID, {HONEYPOT_FIELD: [_("Leave this field empty")]}
-            )
-        state = action.signing_state(timezone.now())
-        if state == "not_open":
-            return SigningResult(
-                SigningStatus.NOT_OPEN,
-                {NON_FIELD_ERRORS: [_("This action is not open for signing yet.")]},
-            )
-        if state == "closed":
-            return SigningResult(
-                SigningStatus.CLOSED,
-                {NON_FIELD_ERRORS: [_("This action is closed: signing has ended.")]},
-            )
-        form = SignatureForm(data, json=json)
-        if not form.is_valid():
-            errors = {
-                name: [str(message) for message in messages]
-                for name, messages in form.errors.items()
-                if name != HONEYPOT_FIELD
-            }
-            return SigningResult(SigningStatus.INVALID, errors)
-        # A bot filled in the hidden field: the answer of a valid signature, with
-        # nothing stored or mailed (checked after validation, so that the answer
-        # to data that is not valid never depends on it).
-        if (honeypot or "").strip():
-            return SigningResult(SigningStatus.DROPPED)
-        email = form.cleaned_data["email"]
-        if client is not None:
+        if address_over:
             # Over the address's limit: the usual answer, but no row and no mail,
             # so nobody can flood a mailbox (nor learn that others tried it).
-            key = f"{action.translation_key}:{email.strip().lower()}"
-            if throttle.hit(address=key) is not None:
-                return SigningResult(SigningStatus.DROPPED)
-        _store(action, form.cleaned_data, language_code)
-        return SigningResult(SigningStatus.PENDING)
+            return SigningResult(SigningStatus.DROPPED)
+    if cleaned is not None:
+        _store(action, cleaned, language_code)
+    return result
+
+
+def _check(
+    action: UrgentActionPage, data: Mapping[str, Any], *, json: bool
+) -> tuple[SigningResult, dict[str, Any] | None]:
+    """The outcome of a signing request, and the cleaned data when a signature is
+    to be stored (``None`` otherwise). Touches neither the database nor the cache.
+    """
+    honeypot = data.get(HONEYPOT_FIELD)
+    if honeypot is not None and not isinstance(honeypot, str):
+        # Not what a browser or the API's schema sends: an error, as for any field
+        # of the wrong type (the same for every address).
+        return SigningResult(
+            SigningStatus.INVALID, {HONEYPOT_FIELD: [_("Leave this field empty")]}
+        ), None
+    state = action.signing_state(timezone.now())
+    if state == "not_open":
+        return SigningResult(
+            SigningStatus.NOT_OPEN,
+            {NON_FIELD_ERRORS: [_("This action is not open for signing yet.")]},
+        ), None
+    if state == "closed":
+        return SigningResult(
+            SigningStatus.CLOSED,
+            {NON_FIELD_ERRORS: [_("This action is closed: signing has ended.")]},
+        ), None
+    form = SignatureForm(data, json=json)
+    if not form.is_valid():
+        errors = {
+            name: [str(message) for message in messages]
+            for name, messages in form.errors.items()
+            if name != HONEYPOT_FIELD
+        }
+        return SigningResult(SigningStatus.INVALID, errors), None
+    # A bot filled in the hidden field: the answer of a valid signature, with
+    # nothing stored or mailed (checked after validation, so that the answer to
+    # data that is not valid never depends on it).
+    if (honeypot or "").strip():
+        return SigningResult(SigningStatus.DROPPED), None
+    return SigningResult(SigningStatus.PENDING), form.cleaned_data
 
 
 def _store(
@@ -181,21 +202,58 @@ def _store(
         consent_privacy=True,
         consent_contact=bool(cleaned.get("consent_contact")),
     )
-    # ON CONFLICT DO NOTHING: a repeated address is not an error (which PostgreSQL
-    # would log with the row's values), just no new row.
-    Signature.objects.bulk_create([signature], ignore_conflicts=True)
     # The row that holds the address now, found with the database's own
     # normalisation (the same expression as the generated column).
-    pk = (
-        Signature.objects.filter(
-            translation_key=action.translation_key,
-            email_normalised=Lower(Trim(Value(email, output_field=CharField()))),
-        )
-        .values_list("pk", flat=True)
-        .first()
-    )
+    holder = Signature.objects.filter(
+        translation_key=action.translation_key,
+        email_normalised=Lower(Trim(Value(email, output_field=CharField()))),
+    ).order_by()
+    connection = connections[Signature.objects.db]
+    if connection.vendor == "postgresql":
+        pk = _insert_or_find(connection, signature, holder)
+    else:
+        # ON CONFLICT DO NOTHING: a repeated address is not an error (which the
+        # database would log with the row's values), just no new row.
+        Signature.objects.bulk_create([signature], ignore_conflicts=True)
+        pk = holder.values_list("pk", flat=True).first()
     if pk is not None:
         transaction.on_commit(lambda: send_signature_mail.enqueue(pk))
+
+
+def _insert_or_find(
+    connection: BaseDatabaseWrapper, signature: Signature, holder: QuerySet
+) -> int | None:
+    """PostgreSQL: one statement, one round trip, for new and repeated addresses
+    alike: ``INSERT … ON CONFLICT DO NOTHING RETURNING id`` in a CTE, and the id of
+    the row that already held the address when nothing was inserted.
+
+    No transaction is opened (a single statement is atomic): no BEGIN and COMMIT
+    round trips. The SQL is Django's own (the insert compiler and the look-up's
+    queryset), so the fields are prepared as ``bulk_create`` would.
+    """
+    model = type(signature)
+    meta = model._meta
+    fields = [
+        field
+        for field in meta.concrete_fields
+        if not field.generated and field is not meta.pk
+    ]
+    insert = InsertQuery(model, on_conflict=OnConflict.IGNORE)
+    insert.insert_values(fields, [signature])
+    compiler = insert.get_compiler(connection=connection)
+    compiler.returning_fields = [meta.pk]
+    [(insert_sql, insert_params)] = compiler.as_sql()
+    select_sql, select_params = (
+        holder.values_list("pk").query.get_compiler(connection=connection).as_sql()
+    )
+    pk_column = connection.ops.quote_name(meta.pk.column)
+    # Both parts are Django's compiled SQL with bound parameters: nothing of the
+    # signer's is in the text.
+    sql = f"WITH new AS ({insert_sql}) SELECT {pk_column} FROM new UNION ALL ({select_sql}) LIMIT 1"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*insert_params, *select_params))
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def make_token(signature: Signature) -> str:

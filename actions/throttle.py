@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import time
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -80,47 +81,109 @@ def hit(**idents: str) -> int | None:
     Raises:
         ThrottleUnavailable: the cache could not be reached.
     """
+    return hit_gated(idents)[0]
+
+
+def hit_gated(
+    idents: dict[str, str], gated: dict[str, str] | None = None
+) -> tuple[int | None, bool]:
+    """Count one request against ``idents``, and against ``gated`` only when every
+    limit of ``idents`` still holds, in one round trip to the cache.
+
+    Signing counts the client and the campaign, and the address only for requests
+    those let through (a client over its limit must not use up an address's
+    allowance): one Lua script on Redis, so that this costs one round trip.
+
+    Returns:
+        ``(wait, gated_over)``: the seconds to wait when a limit of ``idents`` is
+        reached (else ``None``), and whether a limit of ``gated`` is.
+
+    Raises:
+        ThrottleUnavailable: the cache could not be reached.
+    """
     now = time.time()
     counters: list[tuple[str, int, int]] = []
-    for scope, ident in idents.items():
+    for scope, ident in (*idents.items(), *(gated or {}).items()):
         limit, period = parse_rate(app_settings.SIGNING_RATES[scope])
         window = int(now // period)
         counters.append((f"sign:{scope}:{_digest(ident)}:{window}", limit, period))
     cache = caches[CACHE_ALIAS if CACHE_ALIAS in settings.CACHES else "default"]
     try:
-        counts = _increment(cache, [(key, period) for key, _l, period in counters])
+        counts = _increment(cache, counters, len(idents))
     except (RedisError, OSError) as error:
         raise ThrottleUnavailable from error
+    over = [
+        count > limit
+        for (_key, limit, _period), count in zip(counters, counts, strict=True)
+    ]
     waits = [
         int(period - now % period) + 1
-        for (_key, limit, period), count in zip(counters, counts, strict=True)
-        if count > limit
+        for (_key, _limit, period), is_over in zip(
+            counters[: len(idents)], over, strict=False
+        )
+        if is_over
     ]
-    return max(waits) if waits else None
+    return (max(waits) if waits else None), any(over[len(idents) :])
 
 
-def _increment(cache: object, keys: list[tuple[str, int]]) -> list[int]:
+# KEYS: the counters; ARGV: how many come first (the gate), then each counter's
+# limit and expiry. A counter after the gate is counted only while no counter of the
+# gate is over its limit (0 stands for "not counted").
+INCREMENT_LUA = """
+local first = tonumber(ARGV[1])
+local blocked = false
+local values = {}
+for i, key in ipairs(KEYS) do
+  if i > first and blocked then
+    values[i] = 0
+  else
+    redis.call('SET', key, 0, 'EX', ARGV[2 * i + 1], 'NX')
+    values[i] = redis.call('INCR', key)
+    if i <= first and values[i] > tonumber(ARGV[2 * i]) then
+      blocked = true
+    end
+  end
+end
+return values
+"""
+_scripts: dict[int, Any] = {}
+
+
+def _increment(
+    cache: object, counters: list[tuple[str, int, int]], first: int
+) -> list[int]:
     """Add one to each counter (created with its window as expiry); new values.
 
-    On Redis, one pipelined round trip for all counters; elsewhere (local memory
-    in development and tests) the cache API.
+    Counters after the ``first`` ones are left alone (value 0) when one of the
+    first is over its limit. On Redis, one script call (one round trip) for all
+    counters; elsewhere (local memory in development and tests) the cache API.
     """
     if isinstance(cache, RedisCache):
-        full = [(cache.make_and_validate_key(key), period) for key, period in keys]
-        client = cache._cache.get_client(full[0][0], write=True)
-        pipe = client.pipeline(transaction=False)
-        for key, period in full:
-            pipe.set(key, 0, ex=period + 1, nx=True)
-            pipe.incr(key)
-        results = pipe.execute()
-        return [int(value) for value in results[1::2]]
+        keys = [cache.make_and_validate_key(key) for key, _l, _p in counters]
+        # One client and one script object per connection pool, made once: Django
+        # builds a new redis.Redis (with its table of callbacks) on every call.
+        pool = cache._cache._get_connection_pool(True)
+        script = _scripts.get(id(pool))
+        if script is None:
+            client = cache._cache.get_client(keys[0], write=True)
+            script = _scripts[id(pool)] = client.register_script(INCREMENT_LUA)
+        args: list[int] = [first]
+        for _key, limit, period in counters:
+            args += [limit, period + 1]
+        return [int(value) for value in script(keys=keys, args=args)]
     values = []
-    for key, period in keys:
+    blocked = False
+    for index, (key, limit, period) in enumerate(counters):
+        if index >= first and blocked:
+            values.append(0)
+            continue
         cache.add(key, 0, period + 1)
         try:
-            values.append(cache.incr(key))
+            value = cache.incr(key)
         except ValueError:
             # Expired between add() and incr(): start the window again.
             cache.set(key, 1, period + 1)
-            values.append(1)
+            value = 1
+        values.append(value)
+        blocked = blocked or (index < first and value > limit)
     return values

@@ -189,6 +189,28 @@ def confirmer(args: tuple[int, int, list[tuple[str, str]]]) -> Counter[str]:
     return statuses
 
 
+def server_cpu_seconds(master_pid: int) -> float:
+    """CPU time (user + system) used so far by gunicorn's workers, from /proc.
+
+    Other agents may share the machine's cores, which moves requests per second
+    from one run to the next; the server's CPU time per request does not move with
+    them, so the benchmark reports both.
+    """
+    total = 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # After the name: state, ppid, ..., utime (14th field) and stime (15th).
+        if int(fields[1]) == master_pid:
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def ms(values: list[float], quantile: float) -> str:
     if not values:
         return "-"
@@ -276,6 +298,8 @@ def main() -> None:
             "(+1 reader)…",
             flush=True,
         )
+        load_before = os.getloadavg()[0]
+        cpu_before = server_cpu_seconds(server.pid)
         with multiprocessing.Pool(options.clients + 1) as pool:
             reading = pool.apply_async(
                 reader, ((options.port, case_path, options.seconds),)
@@ -290,6 +314,8 @@ def main() -> None:
             )
             elapsed = time.monotonic() - started
             busy = reading.get()
+        cpu_used = server_cpu_seconds(server.pid) - cpu_before
+        load_after = os.getloadavg()[0]
         statuses: Counter[str] = Counter()
         latencies: list[float] = []
         accepted_new: list[str] = []
@@ -335,6 +361,12 @@ def main() -> None:
         print()
         print(f"signing requests        {sum(statuses.values())} in {elapsed:.1f} s")
         print(f"accepted (202) per s    {accepted / elapsed:.0f}")
+        served = sum(statuses.values()) + len(busy)
+        print(
+            f"server CPU per request  {cpu_used * 1000 / max(served, 1):.1f} ms "
+            f"(gunicorn workers, signing and reading; load average "
+            f"{load_before:.1f} before, {load_after:.1f} after)"
+        )
         print(
             f"latency p50 / p99       {ms(latencies, 0.5)} / {ms(latencies, 0.99)} ms"
         )

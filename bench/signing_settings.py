@@ -12,7 +12,8 @@ from bench.settings import *  # noqa: F403
 REDIS_URL = os.environ["REDIS_URL"]
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # As in production (example_site/settings/base.py).
+        "BACKEND": "ngo_cms.cache.FailSafeRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "bench_signing",
     },

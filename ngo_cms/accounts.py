@@ -90,10 +90,12 @@ class SecondFactorMiddleware:
     def check(self, request: HttpRequest) -> HttpResponse | None:
         if not getattr(settings, "SECOND_FACTOR_REQUIRED", True):
             return None
+        # The path first: outside the admin (the API, public pages) the session
+        # and the user are never loaded for this check.
+        if not request.path_info.startswith(reverse("wagtailadmin_home")):
+            return None
         user = getattr(request, "user", None)
         if user is None or not getattr(user, "is_authenticated", False):
-            return None
-        if not request.path_info.startswith(reverse("wagtailadmin_home")):
             return None
         if user.is_verified():
             return None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import time
 from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpResponse, QueryDict
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -22,7 +25,7 @@ from actions.ical import calendar_response
 from actions.models import RallyPage, UrgentActionPage
 from actions.models.rallies import RallyQuerySet
 from actions.signing import InvalidToken, confirm_signature, sign_petition
-from ngo_cms.api import messages, tags
+from ngo_cms.api import caching, messages, tags
 from ngo_cms.api.errors import APIError, error_body, not_found, unavailable_body
 from ngo_cms.api.parsers import StrictJSONParser
 from ngo_cms.api.serializers import ErrorSerializer
@@ -105,19 +108,57 @@ def _unavailable() -> APIError:
     )
 
 
+# The signable actions this process has looked up, for the content generation they
+# were read in: {"generation": number, "pages": {(locale, slug): page}}. Any
+# publication, unpublication, move, view restriction or locale change bumps the
+# generation (shared by every worker through the cache), which empties this; the
+# one rule that depends on the clock (``expire_at``) is checked on every use.
+# A page is also read again after PETITION_MAX_AGE seconds, for changes saved
+# without publishing (a script calling ``save()``).
+_petitions: dict[str, Any] = {"generation": None, "pages": {}}
+PETITION_CACHE_SIZE = 256
+PETITION_MAX_AGE = 60.0
+
+
 def _signable_action(view: ApiViewMixin, locale: str, slug: str) -> UrgentActionPage:
-    """The live, public action at ``slug`` in ``locale``, or a JSON 404."""
+    """The live, public action at ``slug`` in ``locale``, or a JSON 404.
+
+    Signing is the API's hottest write: the page (with its locale) is read from
+    the database once per content generation and process, then served from
+    memory, so that a signature costs no page, locale or view-restriction query.
+    """
+    generation = caching.current_generation()[0]
+    if _petitions["generation"] != generation:
+        _petitions.update(generation=generation, pages={})
+    pages = _petitions["pages"]
+    action, read_at = pages.get((locale, slug), (None, 0.0))
+    if (
+        action is not None
+        and time.monotonic() - read_at < PETITION_MAX_AGE
+        and (action.expire_at is None or action.expire_at > timezone.now())
+    ):
+        return action
     language = view.api.locale(locale).language_code
     action = (
         view.api.visible(
             UrgentActionPage.objects.filter(locale__language_code=language, slug=slug)
         )
+        .select_related("locale")
         .order_by()
         .first()
     )
     if action is None:
         raise not_found(messages.UNKNOWN_SLUG, code="unknown_slug", slug=slug)
+    if len(pages) < PETITION_CACHE_SIZE or (locale, slug) in pages:
+        pages[(locale, slug)] = (action, time.monotonic())
     return action
+
+
+@functools.cache
+def _signature_fields() -> tuple[str, ...]:
+    """The names of the signing body's fields (a serializer's ``fields`` deep-copies
+    every field each time it is built: once per process is enough)."""
+    return tuple(SignatureRequestSerializer().fields)
 
 
 def _body(request: Request, names: Any) -> dict[str, Any]:
@@ -180,7 +221,7 @@ class SignatureCreateView(ApiViewMixin, generics.GenericAPIView):
     def post(self, request: Request, locale: str, slug: str) -> Response:
         action = _signable_action(self, locale, slug)
         language = action.locale.language_code
-        data = _body(request, SignatureRequestSerializer().fields)
+        data = _body(request, _signature_fields())
         try:
             result = sign_petition(
                 action,

@@ -4,6 +4,7 @@ translations and the equal cost of new and repeated addresses."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone, translation
 
 from actions.choices import ActionStatus
@@ -85,8 +86,10 @@ def test_new_and_repeated_addresses_cost_the_same_queries(
         SignatureFactory(
             translation_key=actions["en"].translation_key, email="ana@example.org"
         )
-    # Two: the insert (skipped by the database on a repeat) and the look-up.
-    with django_assert_num_queries(2) as captured:
+    # The insert (skipped by the database on a repeat) and the look-up of the row
+    # that holds the address: one statement on PostgreSQL, two elsewhere.
+    expected = 1 if connection.vendor == "postgresql" else 2
+    with django_assert_num_queries(expected) as captured:
         result = sign_petition(
             actions["en"], valid_signature_data(), language_code="en"
         )

@@ -1,15 +1,16 @@
 """Contract of the urgent actions endpoints and of signing."""
 
+import datetime
 import json
 
 import pytest
 from django.conf import settings
 from django.test import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from actions.choices import ActionStatus
-from actions.models import Signature
-from ngo_cms.api import messages
+from actions.models import Signature, UrgentActionPage
+from ngo_cms.api import caching, messages
 from tests.factories.actions import SignatureFactory, valid_signature_data
 
 from .conftest import LOCALES, message
@@ -232,3 +233,59 @@ def test_an_oversized_signing_body_is_a_translated_413(api, actions, locale, exp
     assert body["code"] == "too_large"
     assert body["message"].startswith(expected)
     assert actions["en"].signature_count == before
+
+
+@pytest.mark.parametrize("existing", ["none", "pending", "confirmed"])
+def test_a_signing_request_costs_the_same_few_queries_for_any_address(
+    api, actions, existing, django_assert_num_queries, is_postgres
+):
+    """Once the action has been read (once per content generation and process),
+    a signature costs one statement on PostgreSQL (insert or find the row), two
+    elsewhere, whatever the address's state; the mail task's insert runs after
+    commit and is the same for every address too."""
+    url = signatures_url(actions["en"])
+    warm = api.post(
+        url,
+        data=valid_signature_data(email="warm@example.org"),
+        REMOTE_ADDR="192.0.2.7",
+    )
+    assert warm.status_code == 202
+    if existing != "none":
+        pending = {"confirmed_at": None} if existing == "pending" else {}
+        SignatureFactory(
+            translation_key=actions["en"].translation_key,
+            email="ana@example.org",
+            **pending,
+        )
+    with django_assert_num_queries(1 if is_postgres else 2):
+        response = api.post(url, data=valid_signature_data(), REMOTE_ADDR="192.0.2.8")
+    assert response.status_code == 202
+    assert Signature.objects.filter(email_normalised="ana@example.org").count() == 1
+
+
+def test_an_action_unpublished_after_a_signature_is_no_longer_signable(api, actions):
+    """The action read for earlier signatures is not reused once content changed."""
+    url = signatures_url(actions["nl"])
+    first = api.post(url, data=valid_signature_data(email="first@example.org"))
+    assert first.status_code == 202
+    actions["nl"].unpublish()
+    second = api.post(url, data=valid_signature_data(email="second@example.org"))
+    assert second.status_code == 404
+    assert not Signature.objects.filter(email="second@example.org").exists()
+
+
+def test_an_action_stops_taking_signatures_when_it_expires(api, actions, monkeypatch):
+    """Expiry needs no publication (nothing bumps the content generation): the
+    action read for earlier signatures is checked against the clock each time."""
+    now = timezone.now()
+    UrgentActionPage.objects.filter(pk=actions["fr"].pk).update(
+        expire_at=now + datetime.timedelta(hours=1)
+    )
+    caching.bump_generation()  # as the publication that set the expiry would
+    url = signatures_url(actions["fr"])
+    assert api.post(url, data=valid_signature_data()).status_code == 202
+    later = now + datetime.timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    response = api.post(url, data=valid_signature_data(email="late@example.org"))
+    assert response.status_code == 404
+    assert not Signature.objects.filter(email="late@example.org").exists()

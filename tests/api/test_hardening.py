@@ -2,6 +2,7 @@
 for bad input, and signing stops (503) rather than run unthrottled."""
 
 import json
+import uuid
 
 import pytest
 from django.test import Client
@@ -211,3 +212,59 @@ def test_signing_answers_503_when_redis_is_down_altogether(api, actions, setting
     assert response.status_code == 503
     assert response.json()["code"] == "unavailable"
     assert int(response["Retry-After"]) > 0
+
+
+@pytest.fixture(params=["local memory", "redis"])
+def throttle_cache(request, settings) -> None:
+    """The throttle's counters in local memory, or on a real Redis (one Lua script
+    per request) when one answers on 127.0.0.1:6379."""
+    if request.param == "redis":
+        import redis
+
+        location = "redis://127.0.0.1:6379/6"
+        try:
+            redis.Redis.from_url(location, socket_connect_timeout=0.5).ping()
+        except redis.RedisError:
+            pytest.skip("no Redis on 127.0.0.1:6379")
+        settings.CACHES = {
+            **settings.CACHES,
+            "throttle": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": location,
+                "KEY_PREFIX": f"ngo_cms_test_gate_{uuid.uuid4().hex}",
+            },
+        }
+
+
+def test_a_client_over_its_limit_does_not_use_up_an_address(
+    api, actions, settings, throttle_cache
+):
+    """Requests refused for their client (429) are not counted against the address
+    they name: nobody can stop a person from signing by naming their address."""
+    settings.SIGNING_RATES = {
+        **settings.SIGNING_RATES,
+        "client": "2/minute",
+        "address": "1/hour",
+    }
+    url = signatures_url(actions["en"])
+    for number in range(2):
+        response = api.post(
+            url,
+            data=valid_signature_data(email=f"attacker{number}@example.org"),
+            REMOTE_ADDR="203.0.113.1",
+        )
+        assert response.status_code == 202
+    for _attempt in range(3):
+        response = api.post(
+            url,
+            data=valid_signature_data(email="victim@example.org"),
+            REMOTE_ADDR="203.0.113.1",
+        )
+        assert response.status_code == 429
+    response = api.post(
+        url,
+        data=valid_signature_data(email="victim@example.org"),
+        REMOTE_ADDR="203.0.113.2",
+    )
+    assert response.status_code == 202
+    assert Signature.objects.filter(email="victim@example.org").exists()
