@@ -47,6 +47,15 @@ def confirm_publishing_page_with_missing_translations(request, page):
     return translation_guards.refuse_unconfirmed_publish(request, page)
 
 
+# order=-11: the translation editor's "Save draft" and "Submit for review" buttons.
+@hooks.register("before_edit_page", order=-11)
+def hand_over_translation(request, page):
+    """A translator saves a draft or submits for review from the translation editor."""
+    from .translation_editor import hand_over
+
+    return hand_over(request, page)
+
+
 @hooks.register("before_edit_snippet", order=-10)
 def confirm_publishing_snippet_with_missing_translations(request, instance):
     return translation_guards.refuse_unconfirmed_publish(request, instance)
