@@ -37,7 +37,11 @@ from wagtail.models import (
 )
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ngo_cms.translation_models import TranslationRole, TranslationTeam
+from ngo_cms.translation_models import (
+    TranslationReviewTask,
+    TranslationRole,
+    TranslationTeam,
+)
 
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
 REVIEWER_PAGE_PERMISSIONS = [
@@ -288,13 +292,22 @@ def setup_translation_roles(language_code: str | None = None) -> list[str]:
 
 
 def _review_workflow(team: TranslationTeam, home: Page) -> Workflow:
-    """The language's review workflow, with the reviewers' approval task, on ``home``."""
+    """The language's review workflow, with the reviewers' approval task, on ``home``.
+
+    The task is a :class:`~ngo_cms.translation_models.TranslationReviewTask`, which
+    asks for a confirmation before approving a translation with untranslated
+    segments. A plain group approval task of the same name (made before that task
+    type existed) is taken out of the workflow; reviews already under way on it
+    finish as they started.
+    """
     name = workflow_name(team.language_code)
     workflow, _created = Workflow.objects.get_or_create(name=name)
-    task = GroupApprovalTask.objects.filter(name=name).first()
+    task = TranslationReviewTask.objects.filter(name=name).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=name)
+        task = TranslationReviewTask.objects.create(name=name)
     task.groups.add(team.group)
+    older = GroupApprovalTask.objects.filter(name=name).values_list("pk", flat=True)
+    WorkflowTask.objects.filter(workflow=workflow, task_id__in=list(older)).delete()
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )

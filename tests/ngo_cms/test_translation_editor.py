@@ -124,3 +124,79 @@ def test_a_translator_cannot_hand_over_another_languages_page(
     fr.refresh_from_db()
     assert fr.latest_revision_id == latest
     assert not WorkflowState.objects.filter(object_id=str(fr.pk)).exists()
+
+
+def submitted_with_a_missing_segment(client, translator, djalali) -> WorkflowState:
+    """The English summary changed; the Dutch translator submits without
+    translating it."""
+    publish_source_change(djalali["en"], summary="A changed English summary.")
+    client.force_login(translator)
+    client.post(edit_url(djalali["nl"]), {"action": "ngo-submit-for-review"})
+    return WorkflowState.objects.get(
+        object_id=str(djalali["nl"].pk), status=WorkflowState.STATUS_IN_PROGRESS
+    )
+
+
+def workflow_action(page, action: str, state: WorkflowState) -> str:
+    return reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, action, state.current_task_state.pk],
+    )
+
+
+def test_approving_a_translation_with_missing_segments_needs_a_confirmation(
+    client, dutch_translator, djalali, django_capture_on_commit_callbacks
+):
+    nl = djalali["nl"]
+    state = submitted_with_a_missing_segment(client, dutch_translator, djalali)
+    live_revision = Page.objects.get(pk=nl.pk).live_revision_id
+    client.force_login(make_member("Dutch reviewers", "ruud", "nl"))
+
+    # The dashboard offers only the confirmed approval.
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert workflow_action(nl, "approve_missing", state) in dashboard
+    assert workflow_action(nl, "approve", state) not in dashboard
+    assert "Goedkeuren met ontbrekende vertalingen" in dashboard
+
+    # A plain approval, posted by hand, is refused; so is one without the box.
+    client.post(workflow_action(nl, "approve", state), {"comment": ""})
+    modal = client.post(
+        workflow_action(nl, "approve_missing", state),
+        {"comment": ""},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert "Vink het vakje aan" in modal.json()["html"]
+    assert Page.objects.get(pk=nl.pk).live_revision_id == live_revision
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            workflow_action(nl, "approve_missing", state),
+            {"comment": "", "confirm_missing": "on"},
+        )
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    nl = Page.objects.get(pk=nl.pk).specific
+    assert nl.live_revision_id != live_revision
+    assert nl.summary == "A changed English summary."
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("nl", "Publiceren met ontbrekende vertalingen"),
+        ("fr", "Publier avec des traductions manquantes"),
+    ],
+)
+def test_the_approval_confirmation_is_translated(
+    client, dutch_translator, djalali, language, label
+):
+    state = submitted_with_a_missing_segment(client, dutch_translator, djalali)
+    client.force_login(make_member("Dutch reviewers", "ruud", language))
+    modal = client.get(
+        workflow_action(djalali["nl"], "approve_missing", state),
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert 'name="confirm_missing"' in modal.json()["html"]
+    assert label in modal.json()["html"]

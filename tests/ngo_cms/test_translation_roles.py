@@ -9,7 +9,7 @@ from casepages.models import Theme
 from ngo_cms.models import HomePage, TranslationTeam
 from ngo_cms.translation_roles import setup_translation_roles, workflow_name
 
-from .translation_helpers import make_member, publish_source_change
+from .translation_helpers import make_member, publish_source_change, translate_all
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +170,7 @@ def test_a_reviewer_approves_and_the_translation_goes_live(
     client, dutch_translator, dutch_reviewer, djalali
 ):
     publish_source_change(djalali["en"], summary="A changed English summary.")
+    translate_all(djalali["en"], djalali["nl"].locale)
     client.force_login(dutch_translator)
     client.post(reverse("ngo_cms_translation_submit", args=[djalali["nl"].pk]))
     state = WorkflowState.objects.get(
