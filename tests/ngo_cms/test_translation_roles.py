@@ -234,3 +234,41 @@ def test_a_new_home_page_gets_its_teams_rights(locales):
     )
     translators = Group.objects.get(name="German translators")
     assert _codenames(translators, home) == {"change_page"}
+
+
+def test_a_translator_saves_segments_of_their_languages_snippet_rows_only(
+    client, dutch_translator, locales
+):
+    """wagtail-localize's segment API checks "change theme" for every language; a
+    hand-made request for the French row is refused all the same."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    from .test_translation_guards import put_translation
+
+    english = Theme.objects.get(slug="torture", locale=locales["en"])
+    translations = {
+        code: Translation.objects.get(
+            source__object_id=english.translation_key,
+            target_locale=locales[code],
+        )
+        for code in ("nl", "fr")
+    }
+    segment = StringSegment.objects.filter(source=translations["fr"].source).first()
+    client.force_login(dutch_translator)
+
+    refused = put_translation(client, translations["fr"], segment, "Piraté")
+    assert denied(refused)
+    assert not StringTranslation.objects.filter(
+        locale=locales["fr"], data="Piraté"
+    ).exists()
+    for name in ("download_pofile", "machine_translate", "stop_translation"):
+        url = reverse(f"wagtail_localize:{name}", args=[translations["fr"].pk])
+        response = client.post(url) if name != "download_pofile" else client.get(url)
+        assert denied(response), name
+    assert Translation.objects.get(pk=translations["fr"].pk).enabled
+
+    accepted = put_translation(client, translations["nl"], segment, "Foltering!")
+    assert accepted.status_code == 200
+    assert StringTranslation.objects.filter(
+        locale=locales["nl"], data="Foltering!"
+    ).exists()
