@@ -57,7 +57,7 @@ class TranslationTeam(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.group.name
+        return str(self.group)
 
     def get_language_display(self) -> str:
         return str(

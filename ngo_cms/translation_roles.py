@@ -26,6 +26,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -321,3 +322,33 @@ def review_language_of_task(task: Any) -> str | None:
     if prefix != "Translation review" or not rest.endswith(")"):
         return None
     return rest[:-1]
+
+
+# --- Group names in the reader's admin language --------------------------------------
+# The names migration 0003 gives the teams' groups. They are stored in English
+# (a group has one name); the admin shows them in the user's language wherever it
+# prints a group (the group choices of a user's account, of a workflow task, ...).
+# A group renamed by an administrator shows its own name.
+DEFAULT_GROUP_NAMES = {
+    "Dutch translators": gettext_lazy("Dutch translators"),
+    "Dutch reviewers": gettext_lazy("Dutch reviewers"),
+    "French translators": gettext_lazy("French translators"),
+    "French reviewers": gettext_lazy("French reviewers"),
+}
+
+
+def group_display_name(group: Any) -> str:
+    """``group``'s name, translated when it is a team's default name."""
+    return str(DEFAULT_GROUP_NAMES.get(group.name, group.name))
+
+
+def translate_group_names() -> None:
+    """Show the teams' default group names translated (from ``AppConfig.ready``).
+
+    Django's Group prints its stored name; Wagtail's forms and panels print the
+    group. ``__str__`` is replaced by :func:`group_display_name` (other names are
+    unchanged).
+    """
+    from django.contrib.auth.models import Group
+
+    Group.__str__ = group_display_name

@@ -272,3 +272,33 @@ def test_a_translator_saves_segments_of_their_languages_snippet_rows_only(
     assert StringTranslation.objects.filter(
         locale=locales["nl"], data="Foltering!"
     ).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("nl", ["Vertalers Nederlands", "Nalezers Frans"]),
+        ("fr", ["Traducteurs néerlandais", "Relecteurs français"]),
+    ],
+)
+def test_the_teams_group_names_are_shown_in_the_admin_language(
+    admin_client, admin_user, language, names
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    translator = make_member("Dutch translators", "anna")
+    html = admin_client.get(
+        reverse("wagtailusers_users:edit", args=[translator.pk])
+    ).content.decode()
+    for name in names:
+        assert name in html
+    assert "Dutch translators" not in html
+    # A renamed group shows its own name.
+    Group.objects.filter(name="Dutch translators").update(name="Vertaalploeg")
+    html = admin_client.get(
+        reverse("wagtailusers_users:edit", args=[translator.pk])
+    ).content.decode()
+    assert "Vertaalploeg" in html
