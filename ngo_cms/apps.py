@@ -21,5 +21,9 @@ class NgoCmsConfig(AppConfig):
         from .translation_handlers import register_translation_handlers
 
         register_translation_handlers()
+
+        from .translation_roles import translate_group_names
+
+        translate_group_names()
         register()
         register_home_page_types(list(app_settings.NGO_CMS_HOME_PAGE_TYPES))

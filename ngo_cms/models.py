@@ -137,5 +137,6 @@ class SectionIndexPage(HeadlessPreviewPageMixin, Page):
 # The translators' teams and assignments live in their own module.
 from ngo_cms.translation_models import (  # noqa: E402, F401
     TranslationAssignment,
+    TranslationReviewTask,
     TranslationTeam,
 )

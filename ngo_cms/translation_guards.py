@@ -272,3 +272,32 @@ def copy_source(request: HttpRequest, translation_id: int) -> HttpResponse:
     else:
         messages.warning(request, _("Choose the segments whose source text to keep."))
     return redirect(get_edit_url(instance))
+
+
+def own_language_rows_only(view: Any) -> Any:
+    """Wrap one of wagtail-localize's translation endpoints (segment save, override,
+    PO files, machine translation, stop) so that a snippet translation is changed
+    only by someone allowed to change that language's row.
+
+    wagtail-localize checks snippet rights per model ("change theme"), which would
+    let a Dutch translator save the French theme's segments by a hand-made request;
+    the project's permission policy (``ngo_cms.translation_roles``) knows the row's
+    language. Pages need nothing more: their rights already follow the tree.
+    """
+    from functools import wraps
+
+    from wagtail.permissions import policy_registry
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, translation_id: int, *args: Any, **kwargs: Any):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        instance = translation.get_target_instance()
+        if not isinstance(instance, Page):
+            policy = policy_registry.get_by_type(type(instance))
+            if not policy.user_has_permission_for_instance(
+                request.user, "change", instance
+            ):
+                raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return wrapped

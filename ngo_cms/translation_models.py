@@ -5,11 +5,16 @@ Imported by ``ngo_cms.models`` so that Django finds the models.
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import AbstractGroupApprovalTask
 
 
 class TranslationRole(models.TextChoices):
@@ -52,7 +57,7 @@ class TranslationTeam(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.group.name
+        return str(self.group)
 
     def get_language_display(self) -> str:
         return str(
@@ -110,3 +115,71 @@ class TranslationAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.translation_key} → {self.locale_id}: {self.assignee_id}"
+
+
+class ApproveWithMissingTranslationsForm(TaskStateCommentForm):
+    """The reviewer's comment, and the confirmation that untranslated segments go
+    live in the source language."""
+
+    confirm_missing = forms.BooleanField(
+        label=_(
+            "Publish with missing translations: readers see the untranslated "
+            "segments in the source language."
+        ),
+        required=True,
+        error_messages={
+            "required": _(
+                "Tick the box to publish with missing translations, or request changes."
+            )
+        },
+    )
+
+
+class TranslationReviewTask(AbstractGroupApprovalTask):
+    """The review step of a language's workflow (``ngo_cms.translation_roles``).
+
+    Wagtail's group approval, except that approving (which publishes) a translation
+    that still has untranslated segments needs an explicit confirmation: its
+    "Approve" actions are then replaced by "Approve with missing translations",
+    whose form has a required confirmation box. Wagtail refuses an action a task
+    does not offer, so a plain "approve" posted by hand is refused too.
+    """
+
+    APPROVE_MISSING = "approve_missing"
+
+    def missing_segments(self, obj: Any) -> int:
+        from ngo_cms.translation_guards import translation_of, untranslated_count
+
+        translation = translation_of(obj)
+        return untranslated_count(translation) if translation is not None else 0
+
+    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
+        actions = super().get_actions(obj, user)
+        if not actions or not self.missing_segments(obj):
+            return actions
+        return [action for action in actions if action[0] != "approve"] + [
+            (self.APPROVE_MISSING, _("Approve with missing translations"), True)
+        ]
+
+    def get_form_for_action(self, action: str) -> type[forms.Form]:
+        if action == self.APPROVE_MISSING:
+            return ApproveWithMissingTranslationsForm
+        return super().get_form_for_action(action)
+
+    def on_action(self, task_state: Any, user: Any, action_name: str, **kwargs: Any):
+        if action_name == self.APPROVE_MISSING:
+            if not kwargs.pop("confirm_missing", False):
+                return None
+            action_name = "approve"
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls) -> str:
+        return _(
+            "Members of the chosen groups approve translations; approving one with "
+            "untranslated segments needs a confirmation"
+        )
+
+    class Meta:
+        verbose_name = _("translation review task")
+        verbose_name_plural = _("translation review tasks")

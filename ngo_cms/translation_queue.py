@@ -18,10 +18,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model
+from django.db.models import Exists, Model, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
 
 from ngo_cms.translation_models import TranslationAssignment
 from ngo_cms.translation_roles import translatable_snippet_models
@@ -139,6 +140,37 @@ def _display_name(first: str | None, last: str | None, username: str | None) -> 
     return full or username or ""
 
 
+def _sources_of(queryset: Any, base: type[Model], default: Locale) -> Any:
+    """The rows of ``queryset`` that are translation sources: the default
+    language's, and the others whose translation key has no default-language row
+    (a wagtail-localize source in their own language first)."""
+    originals = base._default_manager.filter(
+        translation_key=OuterRef("translation_key"), locale=default
+    )
+    if base is Page:
+        originals = originals.filter(alias_of=None)
+    own_source = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+    )
+    return (
+        queryset.filter(Q(locale=default) | ~Exists(originals))
+        .annotate(is_localize_source=Exists(own_source))
+        .order_by("-is_localize_source", "pk")
+    )
+
+
+def _one_per_key(rows: Any, default_id: int) -> list[Any]:
+    """One source per translation key: the default language's, else the row
+    wagtail-localize translates from, else the oldest."""
+    chosen: dict[Any, Any] = {}
+    for row in rows:
+        key = row["translation_key"] if isinstance(row, dict) else row.translation_key
+        locale_id = row["locale_id"] if isinstance(row, dict) else row.locale_id
+        if key not in chosen or locale_id == default_id:
+            chosen[key] = row
+    return list(chosen.values())
+
+
 def build_queue(
     language_codes: list[str],
     *,
@@ -164,24 +196,24 @@ def build_queue(
         return []
     wanted = set(states or [str(s) for s in URGENCY])
 
-    # Sources: live pages of the default language (one query) and the snippet rows
-    # of the default language (one query per model).
+    # Sources: live pages and snippet rows of the default language, and those of
+    # another language that have no default-language original (a case written in
+    # Dutch first): one query for pages, one per snippet model.
     sources: list[dict[str, Any]] = []
-    page_rows = (
-        Page.objects.filter(locale=default, depth__gt=1, live=True, alias_of=None)
-        .order_by()
-        .values(
-            "id",
-            "title",
-            "translation_key",
-            "content_type_id",
-            "last_published_at",
-            "live_revision__user__first_name",
-            "live_revision__user__last_name",
-            "live_revision__user__username",
-        )
+    page_rows = _sources_of(
+        Page.objects.filter(depth__gt=1, live=True, alias_of=None), Page, default
+    ).values(
+        "id",
+        "title",
+        "translation_key",
+        "locale_id",
+        "content_type_id",
+        "last_published_at",
+        "live_revision__user__first_name",
+        "live_revision__user__last_name",
+        "live_revision__user__username",
     )
-    for row in page_rows:
+    for row in _one_per_key(page_rows, default.pk):
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
         if model is None:
             continue
@@ -192,6 +224,7 @@ def build_queue(
                 "id": row["id"],
                 "title": row["title"],
                 "key": row["translation_key"],
+                "locale_id": row["locale_id"],
                 "changed_at": row["last_published_at"],
                 "changed_by": _display_name(
                     row["live_revision__user__first_name"],
@@ -201,7 +234,8 @@ def build_queue(
             }
         )
     for model in translatable_snippet_models():
-        for obj in model._default_manager.filter(locale=default).order_by():
+        rows = _sources_of(model._default_manager.all(), model, default)
+        for obj in _one_per_key(rows, default.pk):
             sources.append(
                 {
                     "model": model,
@@ -209,6 +243,7 @@ def build_queue(
                     "id": obj.pk,
                     "title": str(obj),
                     "key": obj.translation_key,
+                    "locale_id": obj.locale_id,
                     "changed_at": None,
                     "changed_by": "",
                 }
@@ -222,7 +257,7 @@ def build_queue(
         ]
 
     states_by_key = translation_states(
-        [SourceRef(s["base"], s["key"], default.pk) for s in sources],
+        [SourceRef(s["base"], s["key"], s["locale_id"]) for s in sources],
         [locale.pk for locale in locales.values()],
     )
     assignments = {

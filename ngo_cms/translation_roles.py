@@ -26,6 +26,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -37,7 +38,11 @@ from wagtail.models import (
 )
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ngo_cms.translation_models import TranslationRole, TranslationTeam
+from ngo_cms.translation_models import (
+    TranslationReviewTask,
+    TranslationRole,
+    TranslationTeam,
+)
 
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
 REVIEWER_PAGE_PERMISSIONS = [
@@ -288,13 +293,22 @@ def setup_translation_roles(language_code: str | None = None) -> list[str]:
 
 
 def _review_workflow(team: TranslationTeam, home: Page) -> Workflow:
-    """The language's review workflow, with the reviewers' approval task, on ``home``."""
+    """The language's review workflow, with the reviewers' approval task, on ``home``.
+
+    The task is a :class:`~ngo_cms.translation_models.TranslationReviewTask`, which
+    asks for a confirmation before approving a translation with untranslated
+    segments. A plain group approval task of the same name (made before that task
+    type existed) is taken out of the workflow; reviews already under way on it
+    finish as they started.
+    """
     name = workflow_name(team.language_code)
     workflow, _created = Workflow.objects.get_or_create(name=name)
-    task = GroupApprovalTask.objects.filter(name=name).first()
+    task = TranslationReviewTask.objects.filter(name=name).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=name)
+        task = TranslationReviewTask.objects.create(name=name)
     task.groups.add(team.group)
+    older = GroupApprovalTask.objects.filter(name=name).values_list("pk", flat=True)
+    WorkflowTask.objects.filter(workflow=workflow, task_id__in=list(older)).delete()
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )
@@ -308,3 +322,33 @@ def review_language_of_task(task: Any) -> str | None:
     if prefix != "Translation review" or not rest.endswith(")"):
         return None
     return rest[:-1]
+
+
+# --- Group names in the reader's admin language --------------------------------------
+# The names migration 0003 gives the teams' groups. They are stored in English
+# (a group has one name); the admin shows them in the user's language wherever it
+# prints a group (the group choices of a user's account, of a workflow task, ...).
+# A group renamed by an administrator shows its own name.
+DEFAULT_GROUP_NAMES = {
+    "Dutch translators": gettext_lazy("Dutch translators"),
+    "Dutch reviewers": gettext_lazy("Dutch reviewers"),
+    "French translators": gettext_lazy("French translators"),
+    "French reviewers": gettext_lazy("French reviewers"),
+}
+
+
+def group_display_name(group: Any) -> str:
+    """``group``'s name, translated when it is a team's default name."""
+    return str(DEFAULT_GROUP_NAMES.get(group.name, group.name))
+
+
+def translate_group_names() -> None:
+    """Show the teams' default group names translated (from ``AppConfig.ready``).
+
+    Django's Group prints its stored name; Wagtail's forms and panels print the
+    group. ``__str__`` is replaced by :func:`group_display_name` (other names are
+    unchanged).
+    """
+    from django.contrib.auth.models import Group
+
+    Group.__str__ = group_display_name

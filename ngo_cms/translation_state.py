@@ -108,6 +108,25 @@ class LocaleState:
         """Segments of the current source without a translation."""
         return self.total - self.translated
 
+    def source_text_shown(self, last_published_at: Any) -> int:
+        """How many segments a live translation shows in the source language.
+
+        A translation published with untranslated segments shows the source text
+        there (wagtail-localize fills them in). Published after the current source
+        was taken in (``source_updated_at``), every segment still untranslated went
+        live in the source language; published before, the live page keeps its
+        earlier translation of the changed segments (``outdated``), so none is
+        counted.
+        """
+        if (
+            not self.target_live
+            or last_published_at is None
+            or self.source_updated_at is None
+            or last_published_at < self.source_updated_at
+        ):
+            return 0
+        return self.untranslated
+
     @property
     def percent(self) -> int:
         """Share of the segments translated, 0-100 (100 without segments)."""

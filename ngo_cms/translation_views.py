@@ -16,7 +16,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -419,37 +419,7 @@ class SubmitForReviewView(AdminFormView):
         ) % {"language": language_name(self.page.locale.language_code)}
 
     def form_valid(self, form: forms.Form) -> HttpResponse:
-        from wagtail_localize.models import Translation
+        from ngo_cms.translation_editor import submit_for_review
 
-        workflow = self.page.get_workflow()
-        if workflow is None:
-            messages.error(self.request, _("This language has no review workflow yet."))
-            return redirect("ngo_cms_translation_queue")
-        if self.page.workflow_in_progress:
-            messages.warning(self.request, _("This translation is already in review."))
-            return redirect("ngo_cms_translation_queue")
-        translation = Translation.objects.filter(
-            source__object_id=self.page.translation_key,
-            target_locale=self.page.locale,
-            enabled=True,
-        ).first()
-        try:
-            with transaction.atomic():
-                if translation is not None:
-                    translation.save_target(user=self.request.user, publish=False)
-                    self.page.refresh_from_db()
-                elif self.page.latest_revision is None:
-                    self.page.save_revision(user=self.request.user)
-                workflow.start(self.page, self.request.user)
-        except ValidationError as error:
-            messages.error(
-                self.request,
-                _("The translation has errors to fix first: %(errors)s")
-                % {"errors": " ".join(error.messages)},
-            )
-            return redirect("ngo_cms_translation_queue")
-        messages.success(
-            self.request,
-            _("“%(title)s” was submitted for review.") % {"title": self.page.title},
-        )
+        submit_for_review(self.request, self.page)
         return redirect("ngo_cms_translation_queue")

@@ -47,6 +47,15 @@ def confirm_publishing_page_with_missing_translations(request, page):
     return translation_guards.refuse_unconfirmed_publish(request, page)
 
 
+# order=-11: the translation editor's "Save draft" and "Submit for review" buttons.
+@hooks.register("before_edit_page", order=-11)
+def hand_over_translation(request, page):
+    """A translator saves a draft or submits for review from the translation editor."""
+    from .translation_editor import hand_over
+
+    return hand_over(request, page)
+
+
 @hooks.register("before_edit_snippet", order=-10)
 def confirm_publishing_snippet_with_missing_translations(request, instance):
     return translation_guards.refuse_unconfirmed_publish(request, instance)
@@ -54,21 +63,52 @@ def confirm_publishing_snippet_with_missing_translations(request, instance):
 
 @hooks.register("register_admin_urls")
 def register_translation_guard_urls() -> list:
-    """wagtail-localize's PO upload, wrapped to name the refused placeholders, and
-    the "keep the source text" action of the translation editor.
+    """wagtail-localize's translation endpoints, with the language of a snippet row
+    checked (``translation_guards.own_language_rows_only``); its PO upload, wrapped
+    to name the refused placeholders; and the "keep the source text" action of the
+    translation editor.
 
-    Same path as wagtail-localize's own route: ngo_cms comes first in
+    Same paths as wagtail-localize's own routes: ngo_cms comes first in
     INSTALLED_APPS, so its admin URLs are matched first.
     """
+    from wagtail_localize.views import edit_translation as localize
+
+    guard = translation_guards.own_language_rows_only
+    prefix = "localize/translate/<int:translation_id>/"
     return [
         path(
-            "localize/translate/<int:translation_id>/pofile/upload/",
-            translation_guards.upload_pofile,
+            prefix + "strings/<int:string_segment_id>/edit/",
+            guard(localize.edit_string_translation),
+            name="ngo_cms_edit_string_translation",
+        ),
+        path(
+            prefix + "overrides/<int:overridable_segment_id>/edit/",
+            guard(localize.edit_override),
+            name="ngo_cms_edit_override",
+        ),
+        path(
+            prefix + "pofile/download/",
+            guard(localize.download_pofile),
+            name="ngo_cms_download_pofile",
+        ),
+        path(
+            prefix + "pofile/upload/",
+            guard(translation_guards.upload_pofile),
             name="ngo_cms_upload_pofile",
         ),
         path(
-            "localize/translate/<int:translation_id>/copy-source/",
-            translation_guards.copy_source,
+            prefix + "machine_translate/",
+            guard(localize.machine_translate),
+            name="ngo_cms_machine_translate",
+        ),
+        path(
+            prefix + "disable/",
+            guard(localize.stop_translation),
+            name="ngo_cms_stop_translation",
+        ),
+        path(
+            prefix + "copy-source/",
+            guard(translation_guards.copy_source),
             name="ngo_cms_copy_source",
         ),
     ]

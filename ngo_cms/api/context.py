@@ -82,6 +82,9 @@ class Translation:
     locale: str
     status: str  # "live" or "missing"
     state: str = "missing"  # a ngo_cms.translation_state.TranslationState value
+    # Segments the live page shows in the source language (published with missing
+    # translations); see ngo_cms.translation_state.LocaleState.source_text_shown.
+    source_language_segments: int = 0
     id: int | None = None
     slug: str | None = None
     title: str | None = None
@@ -292,6 +295,11 @@ class ApiContext:
                         locale=code,
                         status="live",
                         state=str(state.state if state else TranslationState.COMPLETE),
+                        source_language_segments=(
+                            state.source_text_shown(row["last_published_at"])
+                            if state
+                            else 0
+                        ),
                         id=row["id"],
                         slug=row["slug"],
                         title=row["title"],

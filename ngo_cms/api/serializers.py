@@ -367,6 +367,11 @@ class TranslationSerializer(serializers.Serializer):
     locale = LocaleCodeField()
     status = serializers.ChoiceField(choices=TRANSLATION_STATUSES)
     state = serializers.ChoiceField(choices=API_TRANSLATION_STATES)
+    source_language_segments = serializers.IntegerField(
+        min_value=0,
+        help_text="How many text segments of the live page are shown in the source "
+        "language, because it was published with missing translations (0: none).",
+    )
     title = serializers.CharField(allow_null=True)
     url = serializers.CharField(allow_null=True)
     api_url = serializers.CharField(allow_null=True)
@@ -517,6 +522,7 @@ class PageSerializer(serializers.ModelSerializer):
                 "locale": item.locale,
                 "status": item.status,
                 "state": item.state,
+                "source_language_segments": item.source_language_segments,
                 "title": item.title,
                 "url": item.url,
                 "api_url": item.api_url,

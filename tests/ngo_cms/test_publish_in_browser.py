@@ -147,3 +147,61 @@ def test_a_translator_confirms_publishing_with_missing_translations(
     dutch.refresh_from_db()
     assert dutch.live_revision_id != live_revision
     assert dutch.summary == english.summary
+
+
+def test_a_translator_submits_for_review_from_the_translation_editor(
+    live_server, browser_page, demo_site
+):
+    """In Chromium, a Dutch translator's editor footer shows "Submit for review" as
+    its main visible button, no "Convert to alias page", and the button works."""
+    from wagtail.models import WorkflowState
+
+    from casepages.models import PrisonerCasePage
+    from tests.ngo_cms.translation_helpers import make_member
+
+    translator = make_member("Dutch translators", "browser-anna", "en")
+    translator.set_password(PASSWORD)
+    translator.save()
+    english = (
+        PrisonerCasePage.objects.filter(locale__language_code="en")
+        .order_by("pk")
+        .first()
+    )
+    dutch = english.get_translation(
+        english.locale.__class__.objects.get(language_code="nl")
+    )
+
+    page = browser_page
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "browser-anna")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/pages/{dutch.pk}/edit/")
+    # wagtail-localize's React editor has rendered (its segments are visible).
+    page.locator(
+        ".js-translation-editor li, .js-translation-editor ul"
+    ).first.wait_for()
+    visible_buttons = [
+        text.strip()
+        for text in page.locator(
+            "footer button:visible, footer a:visible"
+        ).all_inner_texts()
+        if text.strip()
+    ]
+    assert visible_buttons[0] == "Submit for review"
+    assert "Save draft" in visible_buttons
+    assert not page.get_by_text("Convert to alias page").is_visible()
+    assert not page.locator(
+        "footer", has_text="Stop Synced translation"
+    ).first.is_visible()
+
+    page.get_by_role("button", name="Submit for review").click()
+    page.get_by_text("was submitted for review").wait_for()
+    assert WorkflowState.objects.filter(
+        object_id=str(dutch.pk),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        requested_by=translator,
+    ).exists()
+    assert page.get_by_role("button", name="In review").is_disabled()

@@ -126,6 +126,12 @@ def test_publishing_with_missing_translations_needs_a_confirmation(
     editor = admin_client.get(edit_url).content.decode()
     assert "Publiceren met ontbrekende vertalingen" in editor
 
+    # Outdated, not mixed: the live page still shows the earlier Dutch text.
+    body = admin_client.get(f"/api/v1/nl/cases/{dutch.slug}/").json()
+    by_locale = {t["locale"]: t for t in body["translations"]}
+    assert by_locale["nl"]["state"] == "outdated"
+    assert by_locale["nl"]["source_language_segments"] == 0
+
     refused = admin_client.post(edit_url, {"action": "publish"}, follow=True)
     shown = [str(message) for message in refused.context["messages"]]
     assert any("Niet gepubliceerd" in message for message in shown)
@@ -137,6 +143,10 @@ def test_publishing_with_missing_translations_needs_a_confirmation(
     dutch.refresh_from_db()
     assert dutch.live_revision_id != live_revision
     assert dutch.summary == english.summary
+    # The API tells front ends that the live Dutch page shows English text.
+    body = admin_client.get(f"/api/v1/nl/cases/{dutch.slug}/").json()
+    shown = {t["locale"]: t["source_language_segments"] for t in body["translations"]}
+    assert shown["nl"] >= 1 and shown["en"] == 0
 
 
 def test_a_complete_translation_publishes_without_a_confirmation(

@@ -258,3 +258,28 @@ def test_a_page_under_an_untranslated_section_can_be_started(
     )
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[target.pk])
     assert target.get_parent().alias_of_id == section.pk
+
+
+def test_a_page_written_in_dutch_first_is_a_source_for_french(
+    client, locales, django_user_model
+):
+    """A case with no English original is translated from Dutch: it is in the
+    French queue (and not in the Dutch one, where it is the source)."""
+    dutch_index = CaseIndexPage.objects.get(locale__language_code="nl")
+    dutch_only = PrisonerCasePageFactory(parent=dutch_index, title="Alleen in NL")
+    dutch_only.save_revision().publish()
+    french = [item for item in build_queue(["fr"]) if item.title == "Alleen in NL"]
+    assert [(item.language_code, str(item.state.state)) for item in french] == [
+        ("fr", "missing")
+    ]
+    assert not [item for item in build_queue(["nl"]) if item.title == "Alleen in NL"]
+
+    # Started from Dutch, the French translation is in progress against the
+    # Dutch source (its segments are the Dutch text).
+    start_translation(dutch_only, locales["fr"])
+    (item,) = [i for i in build_queue(["fr"]) if i.title == "Alleen in NL"]
+    assert str(item.state.state) == "in_progress"
+    assert item.state.total > 0 and item.state.translated == 0
+    fr_translator = make_member("French translators", "franck", "fr")
+    client.force_login(fr_translator)
+    assert "Alleen in NL" in client.get(QUEUE).content.decode()

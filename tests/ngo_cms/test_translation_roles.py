@@ -9,7 +9,7 @@ from casepages.models import Theme
 from ngo_cms.models import HomePage, TranslationTeam
 from ngo_cms.translation_roles import setup_translation_roles, workflow_name
 
-from .translation_helpers import make_member, publish_source_change
+from .translation_helpers import make_member, publish_source_change, translate_all
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +170,7 @@ def test_a_reviewer_approves_and_the_translation_goes_live(
     client, dutch_translator, dutch_reviewer, djalali
 ):
     publish_source_change(djalali["en"], summary="A changed English summary.")
+    translate_all(djalali["en"], djalali["nl"].locale)
     client.force_login(dutch_translator)
     client.post(reverse("ngo_cms_translation_submit", args=[djalali["nl"].pk]))
     state = WorkflowState.objects.get(
@@ -233,3 +234,71 @@ def test_a_new_home_page_gets_its_teams_rights(locales):
     )
     translators = Group.objects.get(name="German translators")
     assert _codenames(translators, home) == {"change_page"}
+
+
+def test_a_translator_saves_segments_of_their_languages_snippet_rows_only(
+    client, dutch_translator, locales
+):
+    """wagtail-localize's segment API checks "change theme" for every language; a
+    hand-made request for the French row is refused all the same."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    from .test_translation_guards import put_translation
+
+    english = Theme.objects.get(slug="torture", locale=locales["en"])
+    translations = {
+        code: Translation.objects.get(
+            source__object_id=english.translation_key,
+            target_locale=locales[code],
+        )
+        for code in ("nl", "fr")
+    }
+    segment = StringSegment.objects.filter(source=translations["fr"].source).first()
+    client.force_login(dutch_translator)
+
+    refused = put_translation(client, translations["fr"], segment, "Piraté")
+    assert denied(refused)
+    assert not StringTranslation.objects.filter(
+        locale=locales["fr"], data="Piraté"
+    ).exists()
+    for name in ("download_pofile", "machine_translate", "stop_translation"):
+        url = reverse(f"wagtail_localize:{name}", args=[translations["fr"].pk])
+        response = client.post(url) if name != "download_pofile" else client.get(url)
+        assert denied(response), name
+    assert Translation.objects.get(pk=translations["fr"].pk).enabled
+
+    accepted = put_translation(client, translations["nl"], segment, "Foltering!")
+    assert accepted.status_code == 200
+    assert StringTranslation.objects.filter(
+        locale=locales["nl"], data="Foltering!"
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("nl", ["Vertalers Nederlands", "Nalezers Frans"]),
+        ("fr", ["Traducteurs néerlandais", "Relecteurs français"]),
+    ],
+)
+def test_the_teams_group_names_are_shown_in_the_admin_language(
+    admin_client, admin_user, language, names
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    translator = make_member("Dutch translators", "anna")
+    html = admin_client.get(
+        reverse("wagtailusers_users:edit", args=[translator.pk])
+    ).content.decode()
+    for name in names:
+        assert name in html
+    assert "Dutch translators" not in html
+    # A renamed group shows its own name.
+    Group.objects.filter(name="Dutch translators").update(name="Vertaalploeg")
+    html = admin_client.get(
+        reverse("wagtailusers_users:edit", args=[translator.pk])
+    ).content.decode()
+    assert "Vertaalploeg" in html
