@@ -59,17 +59,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def load_demo_anew() -> None:
     """Load the demo, also into tables a transactional test emptied.
 
-    Emptying every table also removes the root page and the root collection that
-    Wagtail's migrations created, which the demo needs: put them back first.
+    Emptying every table also removes what migrations created: Wagtail's root page
+    and root collection, which the demo needs, and the translation teams' groups.
+    Put them back first.
     """
+    from importlib import import_module
+
+    from django.apps import apps as django_apps
     from wagtail.models import Collection
+
+    from ngo_cms.translation_roles import setup_translation_roles
 
     if Page.get_first_root_node() is None:
         locale, _created = Locale.objects.get_or_create(language_code="en")
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
+    teams = import_module("ngo_cms.migrations.0003_translation_groups")
+    teams.create_groups(django_apps, None)
     call_command("load_demo", stdout=StringIO())
+    setup_translation_roles()
 
 
 @pytest.fixture
