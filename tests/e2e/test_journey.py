@@ -23,8 +23,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 CASE_EN = "Mariam Testimony"
-CASE_SUMMARY_EN = "A teacher held for her peaceful work for girls' education."
+CASE_SUMMARY_EN = "A teacher held for her peaceful work for the education of girls."
 CASE_SUMMARY_NL = "Een lerares die vastzit om haar vreedzame inzet voor onderwijs."
+CASE_NL = "Mariam Getuigenis"
+CASE_SLUG_EN = "mariam-testimony"
+CASE_SLUG_NL = "mariam-getuigenis"
 
 
 def api(servers, path: str) -> dict:
@@ -61,6 +64,57 @@ def test_1_editor_publishes_a_case_in_english(servers, new_page):
     answer = api(servers, "/api/v1/en/cases/?q=Testimony")
     assert [case["title"] for case in answer["results"]] == [CASE_EN]
     assert answer["results"][0]["status"]["value"] == "detained"
+
+
+def translate_segment(page, source: str, text: str) -> None:
+    """Translate one segment in wagtail-localize's editor and save it."""
+    segment = page.locator(
+        "li", has=page.locator(f"xpath=./p[normalize-space()='{source}']")
+    ).last
+    segment.get_by_role("button", name="Translate").click()
+    segment.locator("textarea").fill(text)
+    segment.get_by_role("button", name="Save").click()
+    segment.get_by_role("button", name="Save").wait_for(state="detached")
+
+
+def test_2_dutch_translator_and_reviewer_publish_the_translation(servers, new_page):
+    translator = new_page()
+    login(translator, servers.app, "translator-nl")
+    translator.get_by_role("link", name="Translation queue").first.click()
+    row = translator.locator("tr", has_text=CASE_EN)
+    assert "missing" in row.inner_text()
+    row.get_by_role("link", name="Start translation").click()
+    translator.locator("main form").get_by_role(
+        "button", name="Start translation"
+    ).click()
+    translator.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    translate_segment(translator, CASE_EN, CASE_NL)
+    translator.get_by_role("tab", name="Case").click()
+    translate_segment(translator, CASE_SUMMARY_EN, CASE_SUMMARY_NL)
+    translator.get_by_role("tab", name="Promote").click()
+    translate_segment(translator, CASE_SLUG_EN, CASE_SLUG_NL)
+
+    translator.get_by_role("link", name="Translation queue").first.click()
+    row = translator.locator("tr", has_text=CASE_EN)
+    row.get_by_role("link", name="Submit for review").click()
+    translator.locator("main form").get_by_role(
+        "button", name="Submit for review"
+    ).click()
+    translator.get_by_text(f"“{CASE_NL}” was submitted for review.").wait_for()
+    # Translators cannot publish: readers see nothing yet.
+    assert api(servers, "/api/v1/nl/cases/?q=Mariam")["count"] == 0
+
+    reviewer = new_page()
+    login(reviewer, servers.app, "reviewer-nl")
+    reviewer.get_by_role("link", name=CASE_NL).first.click()
+    reviewer.get_by_role("button", name="Publish in Dutch").click()
+    reviewer.wait_for_load_state("load")
+
+    published = api(servers, "/api/v1/nl/cases/?q=Mariam")["results"]
+    assert [(case["title"], case["slug"]) for case in published] == [
+        (CASE_NL, CASE_SLUG_NL)
+    ]
+    assert published[0]["summary"] == CASE_SUMMARY_NL
 
 
 def test_3_reader_reads_cases_in_dutch_and_switches_to_french(servers, new_page):
@@ -107,13 +161,17 @@ def test_3_reader_reads_cases_in_dutch_and_switches_to_french(servers, new_page)
         "avril 2016"
     )
 
-    # A case only in English: French readers get the English text, said so.
-    english = api(servers, "/api/v1/en/cases/?q=Testimony")["results"]
-    if english:
-        page.goto(f"{servers.front}/?lang=fr&case={english[0]['slug']}")
-        page.get_by_role("heading", name=CASE_EN).wait_for()
-        page.get_by_text("Pas encore traduit en français").wait_for()
-        assert page.locator("main").get_attribute("lang") == "en"
+    # The case the Dutch reviewer published, in Dutch; French readers get the
+    # English text (the API's fallback), and are told so.
+    page.goto(f"{servers.front}/?lang=nl")
+    page.get_by_role("link", name=CASE_NL).click()
+    page.get_by_role("heading", level=1, name=CASE_NL).wait_for()
+    page.get_by_text(CASE_SUMMARY_NL).wait_for()
+    page.get_by_role("link", name="Français").click()
+    page.get_by_role("heading", level=1, name=CASE_EN).wait_for()
+    page.get_by_text("Pas encore traduit en français : affiché en anglais.").wait_for()
+    assert page.locator("main").get_attribute("lang") == "en"
+    assert page.locator("html").get_attribute("lang") == "fr"
 
     # On a phone: one column, nothing wider than the screen.
     phone = new_page(viewport={"width": 375, "height": 740}, locale="nl-BE")

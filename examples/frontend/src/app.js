@@ -206,13 +206,17 @@ function renderLanguageSwitcher(choices) {
  * @returns {LanguageChoice[]}
  */
 function choicesFromTranslations(translations, key, currentSlug) {
+  // The API falls back by default to the site's default language (English): ask
+  // for a missing translation by the slug of the first live one in LANGS order.
+  const firstLive = LANGS.map((code) => translations.find((tr) => tr.locale === code && tr.status === "live")).find(Boolean);
+  const fallbackSlug = firstLive ? slugOf(firstLive.api_url) : currentSlug;
   return translations
     .filter((translation) => LANGS.includes(/** @type {Lang} */ (translation.locale)))
     .map((translation) => {
       const code = /** @type {Lang} */ (translation.locale);
       const live = translation.status === "live";
       // Not live in that language: ask for the page there and let the API fall back.
-      const slug = live ? slugOf(translation.api_url) : currentSlug;
+      const slug = live ? slugOf(translation.api_url) : fallbackSlug;
       const search = new URLSearchParams({ lang: code, [key]: slug });
       return {
         lang: code,
