@@ -44,6 +44,15 @@ class SiteCSPMiddleware(CSPMiddleware):
                 # The headless preview shows the front end in the admin's panel.
                 admin["frame-src"] = [*admin["frame-src"], front_end]
             parts.replace = {**admin, **(parts.replace or {})}
+        elif getattr(request, "is_preview", False):
+            # Wagtail renders a preview through a fake request to the page's own
+            # address, inside the admin's preview panel: the admin may frame it, and
+            # a headless preview frames the front end in turn.
+            preview = {"frame-ancestors": ["'self'"]}
+            front_end = _origin(settings.FRONTEND_URL)
+            if front_end:
+                preview["frame-src"] = [*ADMIN_REPLACE["frame-src"], front_end]
+            parts.replace = {**preview, **(parts.replace or {})}
         return parts
 
 
