@@ -140,7 +140,7 @@ def servers(tmp_path_factory) -> Iterator[Servers]:
     var = tmp_path_factory.mktemp("e2e-var")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ngo_cms.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "example_site.settings.dev",
         "VAR_DIR": str(var),
         # Its own SQLite file, whatever DATABASE_URL says; the web server and the
         # worker write at once, so wait for the lock and take it at BEGIN.

@@ -32,7 +32,7 @@ def test_front_end_type_checks_against_the_generated_schema_types(tmp_path):
         "--file",
         str(schema),
         "--settings",
-        "ngo_cms.settings.test",
+        "example_site.settings.test",
         cwd=ROOT,
     )
     assert made.returncode == 0, made.stderr
