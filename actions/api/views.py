@@ -108,11 +108,12 @@ def _unavailable() -> APIError:
     )
 
 
-# The signable actions this process has looked up, for the content generation they
-# were read in: {"generation": number, "pages": {(locale, slug): page}}. Any
-# publication, unpublication, move, view restriction or locale change bumps the
-# generation (shared by every worker through the cache), which empties this; the
-# one rule that depends on the clock (``expire_at``) is checked on every use.
+# The signable actions this process has looked up, for the content state they were
+# read in: {"generation": (generation, version of the urgent actions' list tag),
+# "pages": {(locale, slug): page}}. Publishing or unpublishing an urgent action
+# moves on that tag, and a move, view restriction or locale change bumps the
+# generation (both shared by every worker through the cache), which empties this;
+# the one rule that depends on the clock (``expire_at``) is checked on every use.
 # A page is also read again after PETITION_MAX_AGE seconds, for changes saved
 # without publishing (a script calling ``save()``).
 _petitions: dict[str, Any] = {"generation": None, "pages": {}}
@@ -127,9 +128,13 @@ def _signable_action(view: ApiViewMixin, locale: str, slug: str) -> UrgentAction
     the database once per content generation and process, then served from
     memory, so that a signature costs no page, locale or view-restriction query.
     """
-    generation = caching.current_generation()[0]
-    if _petitions["generation"] != generation:
-        _petitions.update(generation=generation, pages={})
+    actions_tag = tags.TAG_KEY_PREFIX + tags.list_tag(UrgentActionPage)
+    state = caching.cache.get_many([caching.GENERATION_KEY, actions_tag])
+    if caching.GENERATION_KEY not in state:
+        state[caching.GENERATION_KEY] = caching.current_generation()
+    stamp = (state[caching.GENERATION_KEY], state.get(actions_tag))
+    if _petitions["generation"] != stamp:
+        _petitions.update(generation=stamp, pages={})
     pages = _petitions["pages"]
     action, read_at = pages.get((locale, slug), (None, 0.0))
     if (

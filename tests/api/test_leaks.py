@@ -64,6 +64,7 @@ def test_pages_under_a_view_restriction_are_not_served(api, cases):
         "title": None,
         "url": None,
         "api_url": None,
+        "source_language_segments": 0,
     }
 
 
